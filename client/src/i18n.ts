@@ -1,0 +1,39 @@
+import { createI18n } from "../../shared/i18n/i18n.ts";
+import type { Messages } from "../../shared/i18n/messages.en.ts";
+
+/** The client's one i18next instance over the shared catalogue. */
+export const i18n = createI18n("en");
+
+type PluralSuffix = "_zero" | "_one" | "_two" | "_few" | "_many" | "_other";
+
+/** Dotted paths to the strings of a catalogue namespace; plural forms give their base key. */
+type MessageKeys<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string
+    ? K extends `${infer Base}${PluralSuffix}`
+      ? `${Prefix}${Base}`
+      : `${Prefix}${K}`
+    : MessageKeys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A key of the `app` namespace, e.g. `cases.list.title` (catalogue `app.cases.list.title`). */
+export type AppMessageKey = MessageKeys<Messages["app"]>;
+/** A key of the `errors` namespace, written with its namespace: `errors:auth.required`. */
+export type ErrorMessageKey = `errors:${keyof Messages["errors"] & string}`;
+export type MessageKey = AppMessageKey | ErrorMessageKey;
+
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/** Translate a catalogue key; values fill `{{placeholders}}` (and `count` picks the plural). */
+export function t(key: MessageKey, values?: MessageValues): string {
+  return i18n.t(key, { ...values });
+}
+
+/** Whether `key` is in the catalogue: for looking up keys built from API values. */
+export function hasMessage(key: string): key is MessageKey {
+  return i18n.exists(key);
+}
+
+/** BCP 47 locale for dates and numbers in the current language. */
+export function locale(): string {
+  return i18n.language === "cy" ? "cy-GB" : "en-GB";
+}

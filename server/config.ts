@@ -1,0 +1,94 @@
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    BASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: z.string().url().optional(),
+    REDIS_URL: z.string().url().optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SESSION_SECRET: z.string().min(32).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    ALLOWED_ORIGINS: z.string().optional(),
+    /** Load the fictional demo data on the first start of the embedded store. */
+    DEMO_DATA: z.enum(["true", "false"]).optional(),
+    SAML_IDP_SSO_URL: z.string().url().optional(),
+    SAML_IDP_ENTITY_ID: z.string().min(1).optional(),
+    SAML_IDP_CERT_FILE: z.string().min(1).optional(),
+    SAML_SP_ENTITY_ID: z.string().min(1).optional(),
+    SAML_SP_KEY_FILE: z.string().min(1).optional(),
+    SAML_SP_CERT_FILE: z.string().min(1).optional(),
+    UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  })
+  .strip();
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  env: "development" | "production" | "test";
+  isProduction: boolean;
+  sessionSecret: string | undefined;
+  logLevel: string;
+  allowedOrigins: string[];
+  loadDemoData: boolean;
+  uploadLimitBytes: number;
+  saml: {
+    idpSsoUrl: string | undefined;
+    idpEntityId: string | undefined;
+    idpCertFile: string | undefined;
+    spEntityId: string;
+    spKeyFile: string | undefined;
+    spCertFile: string | undefined;
+  };
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse the environment once, at start; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    throw new ConfigError(`Invalid configuration: ${names}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  if (isProduction && !e.SESSION_SECRET) throw new ConfigError("SESSION_SECRET is required in production");
+  if (isProduction && !e.BASE_URL) throw new ConfigError("BASE_URL is required in production");
+  const allowedOrigins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)
+    : [new URL(baseUrl).origin];
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    env: e.NODE_ENV,
+    isProduction,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    allowedOrigins,
+    loadDemoData: e.DEMO_DATA ? e.DEMO_DATA === "true" : !isProduction && !e.DATABASE_URL,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    saml: {
+      idpSsoUrl: e.SAML_IDP_SSO_URL,
+      idpEntityId: e.SAML_IDP_ENTITY_ID,
+      idpCertFile: e.SAML_IDP_CERT_FILE,
+      spEntityId: e.SAML_SP_ENTITY_ID ?? `${baseUrl}/auth/saml/metadata`,
+      spKeyFile: e.SAML_SP_KEY_FILE,
+      spCertFile: e.SAML_SP_CERT_FILE,
+    },
+  };
+}

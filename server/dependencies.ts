@@ -1,0 +1,21 @@
+import type { i18n } from "i18next";
+import type { BlobStore } from "./blobs/blob-store.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
+import type { Store } from "./storage/store.ts";
+
+/** A source of the current time; tests inject a controllable one instead of sleeping. */
+export type Clock = () => Date;
+/** A source of fresh opaque ids. */
+export type IdSource = () => string;
+
+/** Every side effect a service or route may use, built once in `main.ts` (STYLE habit 4). */
+export type Dependencies = {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  blobs: BlobStore;
+  clock: Clock;
+  ids: IdSource;
+  i18n: i18n;
+};

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** Newest modification time (ms) of any file under the given paths. */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    } else if (stat.mtimeMs > newest) {
+      newest = stat.mtimeMs;
+    }
+  };
+  for (const p of paths) visit(p);
+  return newest;
+}
+
+/**
+ * Build the client with Vite when `dist/client` is missing or older than its sources
+ * (client/, shared/, package-lock.json), so `npm start` always serves the current client.
+ */
+export async function ensureClientBuilt(options: { root: string; outDir: string; log: (msg: string) => void }) {
+  const { root, outDir, log } = options;
+  const sources = [path.join(root, "client"), path.join(root, "shared"), path.join(root, "package-lock.json")];
+  // Vite writes index.html last, so its time is the time of the last complete build.
+  const built = fs.statSync(path.join(outDir, "index.html"), { throwIfNoEntry: false });
+  if (built && built.mtimeMs >= newestMtime(sources)) return;
+  log("building the client");
+  const { build } = await import("vite");
+  await build({ configFile: path.join(root, "client", "vite.config.ts"), logLevel: "warn" });
+}

@@ -1,0 +1,82 @@
+/**
+ * Versioned schema migrations for the embedded store, applied in order at start inside one
+ * transaction each. Never edit a released migration: add a new one.
+ */
+export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "records",
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE courts (
+        code TEXT PRIMARY KEY, name TEXT NOT NULL,
+        jurisdiction TEXT NOT NULL CHECK (jurisdiction IN ('magistrates','crown')), area TEXT NOT NULL);
+      CREATE TABLE organisations (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('prosecution','defence','court')));
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY, email TEXT NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id), courts TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY, urn TEXT NOT NULL UNIQUE, jurisdiction TEXT NOT NULL,
+        court_code TEXT NOT NULL REFERENCES courts(code),
+        prosecuting_organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        status TEXT NOT NULL, sent_on TEXT);
+      CREATE INDEX cases_court ON cases(court_code);
+      CREATE INDEX cases_prosecutor ON cases(prosecuting_organisation_id);
+      CREATE TABLE defendants (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), position INTEGER NOT NULL,
+        first_name TEXT NOT NULL, last_name TEXT NOT NULL, last_name_folded TEXT NOT NULL,
+        date_of_birth TEXT NOT NULL, custody TEXT NOT NULL, custody_time_limit TEXT,
+        bail_conditions TEXT, interpreter_language TEXT);
+      CREATE INDEX defendants_case ON defendants(case_id, position);
+      CREATE INDEX defendants_name_dob ON defendants(last_name_folded, date_of_birth);
+      CREATE TABLE offences (
+        id TEXT PRIMARY KEY, defendant_id TEXT NOT NULL REFERENCES defendants(id), position INTEGER NOT NULL,
+        code TEXT NOT NULL, title TEXT NOT NULL, wording TEXT NOT NULL, legislation TEXT NOT NULL,
+        start_date TEXT NOT NULL, mode_of_trial TEXT NOT NULL, plea TEXT NOT NULL);
+      CREATE INDEX offences_defendant ON offences(defendant_id, position);
+      CREATE TABLE hearings (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id),
+        court_code TEXT NOT NULL REFERENCES courts(code), courtroom TEXT, date TEXT NOT NULL,
+        start_time TEXT NOT NULL, type TEXT NOT NULL);
+      CREATE INDEX hearings_case ON hearings(case_id, date);
+      CREATE INDEX hearings_date ON hearings(date);
+      CREATE TABLE associations (
+        id TEXT PRIMARY KEY, defendant_id TEXT NOT NULL REFERENCES defendants(id),
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        started_at TEXT NOT NULL, started_by TEXT NOT NULL, ended_at TEXT, ended_by TEXT);
+      CREATE UNIQUE INDEX associations_one_open ON associations(defendant_id) WHERE ended_at IS NULL;
+      CREATE INDEX associations_org ON associations(organisation_id) WHERE ended_at IS NULL;
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), section TEXT NOT NULL,
+        title TEXT NOT NULL, version INTEGER NOT NULL, pages INTEGER NOT NULL, bytes INTEGER NOT NULL,
+        sha256 TEXT NOT NULL, served_at TEXT NOT NULL, deemed_served_on TEXT NOT NULL,
+        visibility TEXT NOT NULL, served_by TEXT NOT NULL,
+        UNIQUE (case_id, section, title, version));
+      CREATE TABLE directions (
+        id TEXT NOT NULL, version INTEGER NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id),
+        template_id TEXT, text TEXT NOT NULL, responsible_party TEXT NOT NULL, due_on TEXT,
+        legal_basis TEXT, issued_at TEXT NOT NULL, issued_by TEXT NOT NULL, status TEXT NOT NULL,
+        PRIMARY KEY (id, version));
+      CREATE INDEX directions_case ON directions(case_id);
+      CREATE TABLE forms (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), type TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+      CREATE INDEX forms_case ON forms(case_id);
+      CREATE TABLE sign_offs (
+        id TEXT PRIMARY KEY, form_id TEXT NOT NULL REFERENCES forms(id), party TEXT NOT NULL,
+        user_id TEXT NOT NULL, signed_at TEXT NOT NULL, content_sha256 TEXT NOT NULL);
+      CREATE INDEX sign_offs_form ON sign_offs(form_id);
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT, actor_organisation_id TEXT,
+        action TEXT NOT NULL, subject_type TEXT, subject_id TEXT, case_id TEXT,
+        detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+      CREATE INDEX audit_case ON audit(case_id, seq);
+      -- The audit trail is append-only: the store refuses to change or remove an entry.
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+    `,
+  },
+];

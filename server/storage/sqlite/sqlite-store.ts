@@ -1,0 +1,606 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Association } from "../../../shared/schemas/association.schema.ts";
+import type { AuditEntry } from "../../../shared/schemas/audit.schema.ts";
+import type { CaseRecord } from "../../../shared/schemas/case.schema.ts";
+import type { Court } from "../../../shared/schemas/court.schema.ts";
+import type { Defendant, Offence } from "../../../shared/schemas/defendant.schema.ts";
+import type { DirectionRecord } from "../../../shared/schemas/direction.schema.ts";
+import type { DocumentRecord } from "../../../shared/schemas/document.schema.ts";
+import type { FormRecord, SignOff } from "../../../shared/schemas/form.schema.ts";
+import type { Hearing } from "../../../shared/schemas/hearing.schema.ts";
+import type { Organisation } from "../../../shared/schemas/organisation.schema.ts";
+import type { User } from "../../../shared/schemas/user.schema.ts";
+import { foldName } from "../../../shared/schemas/common.schema.ts";
+import { GENESIS_HASH, hashAuditEntry } from "../../audit/audit-chain.ts";
+import {
+  type AssociationRepository,
+  type AuditRepository,
+  type CaseRepository,
+  type CourtRepository,
+  type DefendantRepository,
+  type DirectionRepository,
+  type DocumentRepository,
+  type FormRepository,
+  type HearingRepository,
+  type MetaRepository,
+  type OffenceRepository,
+  type OrganisationRepository,
+  type Store,
+  StoreConflictError,
+  type UserRepository,
+} from "../store.ts";
+import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
+
+type Row = Record<string, unknown>;
+type Db = Database.Database;
+
+/**
+ * Open (creating if needed) the SQLite store at `file` (":memory:" for a throwaway one): WAL,
+ * foreign keys on, migrations applied. better-sqlite3 is synchronous, so each call runs to the
+ * end before another starts; transactions hold a lock so other writers wait for them.
+ */
+export function openSqliteStore(file: string): Store {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return new SqliteStore(db, new WriteLock(), false);
+}
+
+function migrate(db: Db): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const applied = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+/** A FIFO lock: a transaction holds it across awaits, so no other write lands inside it. */
+class WriteLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+class SqliteStore implements Store {
+  readonly courts: CourtRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly cases: CaseRepository;
+  readonly defendants: DefendantRepository;
+  readonly offences: OffenceRepository;
+  readonly hearings: HearingRepository;
+  readonly associations: AssociationRepository;
+  readonly documents: DocumentRepository;
+  readonly directions: DirectionRepository;
+  readonly forms: FormRepository;
+  readonly audit: AuditRepository;
+  readonly meta: MetaRepository;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly lock: WriteLock,
+    private readonly inTransaction: boolean,
+  ) {
+    const q = (sql: string) => this.prepare(sql);
+    const write = <T>(work: () => T) => this.write(work);
+
+    this.courts = {
+      upsert: (c: Court) =>
+        write(() => {
+          q(`INSERT INTO courts (code, name, jurisdiction, area) VALUES (?, ?, ?, ?)
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction, area = excluded.area`).run(
+            c.code,
+            c.name,
+            c.jurisdiction,
+            c.area,
+          );
+        }),
+      get: async (code: string) => mapOptional(q("SELECT * FROM courts WHERE code = ?").get(code), toCourt),
+      list: async () => (q("SELECT * FROM courts ORDER BY name").all() as Row[]).map(toCourt),
+    };
+
+    this.organisations = {
+      upsert: (o: Organisation) =>
+        write(() => {
+          q(`INSERT INTO organisations (id, name, kind) VALUES (?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`).run(o.id, o.name, o.kind);
+        }),
+      get: async (id: string) =>
+        mapOptional(q("SELECT * FROM organisations WHERE id = ?").get(id), (r) => ({
+          id: str(r.id),
+          name: str(r.name),
+          kind: str(r.kind) as Organisation["kind"],
+        })),
+    };
+
+    this.users = {
+      upsert: (u: User, at: string) =>
+        write(() => {
+          q(`INSERT INTO users (id, email, display_name, role, organisation_id, courts, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET email = excluded.email, display_name = excluded.display_name,
+               role = excluded.role, organisation_id = excluded.organisation_id, courts = excluded.courts,
+               updated_at = excluded.updated_at`).run(
+            u.id,
+            u.email,
+            u.displayName,
+            u.role,
+            u.organisationId,
+            JSON.stringify(u.courts),
+            at,
+            at,
+          );
+        }),
+      get: async (id: string) => mapOptional(q("SELECT * FROM users WHERE id = ?").get(id), toUser),
+    };
+
+    this.cases = {
+      insert: (c: CaseRecord) =>
+        write(() =>
+          unique("case.urn", () =>
+            q(`INSERT INTO cases (id, urn, jurisdiction, court_code, prosecuting_organisation_id, status, sent_on)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+              c.id,
+              c.urn,
+              c.jurisdiction,
+              c.courtCode,
+              c.prosecutingOrganisationId,
+              c.status,
+              c.sentOn,
+            ),
+          ),
+        ),
+      get: async (id: string) => mapOptional(q("SELECT * FROM cases WHERE id = ?").get(id), toCase),
+      getByUrn: async (urn: string) => mapOptional(q("SELECT * FROM cases WHERE urn = ?").get(urn), toCase),
+      list: async () => (q("SELECT * FROM cases ORDER BY urn").all() as Row[]).map(toCase),
+      count: async () => Number((q("SELECT count(*) AS n FROM cases").get() as Row).n),
+    };
+
+    this.defendants = {
+      insert: (d: Defendant) =>
+        write(() => {
+          q(`INSERT INTO defendants (id, case_id, position, first_name, last_name, last_name_folded, date_of_birth,
+               custody, custody_time_limit, bail_conditions, interpreter_language)
+             VALUES (?, ?, (SELECT count(*) FROM defendants WHERE case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            d.id,
+            d.caseId,
+            d.caseId,
+            d.firstName,
+            d.lastName,
+            foldName(d.lastName),
+            d.dateOfBirth,
+            d.custody,
+            d.custodyTimeLimit,
+            d.bailConditions,
+            d.interpreterLanguage,
+          );
+        }),
+      get: async (id: string) => mapOptional(q("SELECT * FROM defendants WHERE id = ?").get(id), toDefendant),
+      listByCase: async (caseId: string) =>
+        (q("SELECT * FROM defendants WHERE case_id = ? ORDER BY position").all(caseId) as Row[]).map(toDefendant),
+    };
+
+    this.offences = {
+      insert: (o: Offence) =>
+        write(() => {
+          q(`INSERT INTO offences (id, defendant_id, position, code, title, wording, legislation, start_date, mode_of_trial, plea)
+             VALUES (?, ?, (SELECT count(*) FROM offences WHERE defendant_id = ?), ?, ?, ?, ?, ?, ?, ?)`).run(
+            o.id,
+            o.defendantId,
+            o.defendantId,
+            o.code,
+            o.title,
+            o.wording,
+            o.legislation,
+            o.startDate,
+            o.modeOfTrial,
+            o.plea,
+          );
+        }),
+      listByDefendant: async (defendantId: string) =>
+        (q("SELECT * FROM offences WHERE defendant_id = ? ORDER BY position").all(defendantId) as Row[]).map(toOffence),
+    };
+
+    this.hearings = {
+      insert: (h: Hearing) =>
+        write(() => {
+          q(`INSERT INTO hearings (id, case_id, court_code, courtroom, date, start_time, type) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+            h.id,
+            h.caseId,
+            h.courtCode,
+            h.courtroom,
+            h.date,
+            h.startTime,
+            h.type,
+          );
+        }),
+      listByCase: async (caseId: string) =>
+        (q("SELECT * FROM hearings WHERE case_id = ? ORDER BY date, start_time").all(caseId) as Row[]).map(toHearing),
+    };
+
+    this.associations = {
+      insert: (a: Association) =>
+        write(() =>
+          unique("association.open", () =>
+            q(`INSERT INTO associations (id, defendant_id, organisation_id, started_at, started_by, ended_at, ended_by)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+              a.id,
+              a.defendantId,
+              a.organisationId,
+              a.startedAt,
+              a.startedBy,
+              a.endedAt,
+              a.endedBy,
+            ),
+          ),
+        ),
+      get: async (id: string) => mapOptional(q("SELECT * FROM associations WHERE id = ?").get(id), toAssociation),
+      end: (id: string, endedBy: string, endedAt: string) =>
+        write(
+          () =>
+            q("UPDATE associations SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL").run(endedAt, endedBy, id)
+              .changes === 1,
+        ),
+      openForDefendant: async (defendantId: string) =>
+        mapOptional(
+          q("SELECT * FROM associations WHERE defendant_id = ? AND ended_at IS NULL").get(defendantId),
+          toAssociation,
+        ),
+      openForCase: async (caseId: string) =>
+        (
+          q(`SELECT a.* FROM associations a JOIN defendants d ON d.id = a.defendant_id
+             WHERE d.case_id = ? AND a.ended_at IS NULL ORDER BY d.position`).all(caseId) as Row[]
+        ).map(toAssociation),
+    };
+
+    this.documents = {
+      insert: (d: DocumentRecord) =>
+        write(() =>
+          unique("document.version", () =>
+            q(`INSERT INTO documents (id, case_id, section, title, version, pages, bytes, sha256, served_at,
+                 deemed_served_on, visibility, served_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+              d.id,
+              d.caseId,
+              d.section,
+              d.title,
+              d.version,
+              d.pages,
+              d.bytes,
+              d.sha256,
+              d.servedAt,
+              d.deemedServedOn,
+              JSON.stringify(d.visibility),
+              d.servedBy,
+            ),
+          ),
+        ),
+      get: async (id: string) => mapOptional(q("SELECT * FROM documents WHERE id = ?").get(id), toDocument),
+      listByCase: async (caseId: string) =>
+        (q("SELECT * FROM documents WHERE case_id = ? ORDER BY section, title, version").all(caseId) as Row[]).map(
+          toDocument,
+        ),
+    };
+
+    this.directions = {
+      insert: (d: DirectionRecord) =>
+        write(() =>
+          unique("direction.version", () =>
+            q(`INSERT INTO directions (id, version, case_id, template_id, text, responsible_party, due_on, legal_basis,
+                 issued_at, issued_by, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+              d.id,
+              d.version,
+              d.caseId,
+              d.templateId,
+              d.text,
+              d.responsibleParty,
+              d.dueOn,
+              d.legalBasis,
+              d.issuedAt,
+              d.issuedBy,
+              d.status,
+            ),
+          ),
+        ),
+      listByCase: async (caseId: string) =>
+        (q("SELECT * FROM directions WHERE case_id = ? ORDER BY issued_at, id, version").all(caseId) as Row[]).map(
+          toDirection,
+        ),
+    };
+
+    this.forms = {
+      insert: (f: FormRecord) =>
+        write(() => {
+          q("INSERT INTO forms (id, case_id, type, created_at, created_by) VALUES (?, ?, ?, ?, ?)").run(
+            f.id,
+            f.caseId,
+            f.type,
+            f.createdAt,
+            f.createdBy,
+          );
+        }),
+      get: async (id: string) => mapOptional(q("SELECT * FROM forms WHERE id = ?").get(id), toForm),
+      listByCase: async (caseId: string) =>
+        (q("SELECT * FROM forms WHERE case_id = ? ORDER BY created_at, id").all(caseId) as Row[]).map(toForm),
+      addSignOff: (s: SignOff) =>
+        write(() => {
+          q(`INSERT INTO sign_offs (id, form_id, party, user_id, signed_at, content_sha256) VALUES (?, ?, ?, ?, ?, ?)`).run(
+            s.id,
+            s.formId,
+            s.party,
+            s.userId,
+            s.signedAt,
+            s.contentSha256,
+          );
+        }),
+      listSignOffs: async (formId: string) =>
+        (q("SELECT * FROM sign_offs WHERE form_id = ? ORDER BY signed_at, id").all(formId) as Row[]).map(toSignOff),
+    };
+
+    this.audit = {
+      // Reading the chain head and inserting happen in one synchronous SQLite transaction,
+      // so two appends can never share a previous hash.
+      append: (entry) =>
+        write(() =>
+          this.db.transaction((): AuditEntry => {
+            const head = q("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").get() as Row | undefined;
+            const seq = head ? Number(head.seq) + 1 : 1;
+            const prevHash = head ? str(head.hash) : GENESIS_HASH;
+            const unhashed = { ...entry, seq, prevHash };
+            const full: AuditEntry = { ...unhashed, hash: hashAuditEntry(unhashed) };
+            q(`INSERT INTO audit (seq, at, actor_id, actor_organisation_id, action, subject_type, subject_id, case_id,
+                 detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+              full.seq,
+              full.at,
+              full.actorId,
+              full.actorOrganisationId,
+              full.action,
+              full.subjectType,
+              full.subjectId,
+              full.caseId,
+              JSON.stringify(full.detail),
+              full.prevHash,
+              full.hash,
+            );
+            return full;
+          })(),
+        ),
+      list: async (options = {}) => {
+        const limit = options.limit ?? 1000;
+        const after = options.afterSeq ?? 0;
+        const rows = options.caseId
+          ? q("SELECT * FROM audit WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?").all(options.caseId, after, limit)
+          : q("SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?").all(after, limit);
+        return (rows as Row[]).map(toAudit);
+      },
+    };
+
+    this.meta = {
+      get: async (key: string) => {
+        const row = q("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined;
+        return row ? str(row.value) : undefined;
+      },
+      set: (key: string, value: string) =>
+        write(() => {
+          q("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+            key,
+            value,
+          );
+        }),
+    };
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.lock.run(async () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work(new SqliteStore(this.db, this.lock, true));
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Outside a transaction, a write waits for any open transaction to finish first. */
+  private write<T>(work: () => T): Promise<T> {
+    if (this.inTransaction) return Promise.resolve().then(work);
+    return this.lock.run(async () => work());
+  }
+}
+
+function unique(constraint: string, work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code.startsWith("SQLITE_CONSTRAINT_UNIQUE")) {
+      throw new StoreConflictError(constraint);
+    }
+    if (error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+      throw new StoreConflictError(constraint);
+    }
+    throw error;
+  }
+}
+
+function mapOptional<T>(row: unknown, map: (row: Row) => T): T | undefined {
+  return row ? map(row as Row) : undefined;
+}
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+const toCourt = (r: Row): Court => ({
+  code: str(r.code),
+  name: str(r.name),
+  jurisdiction: str(r.jurisdiction) as Court["jurisdiction"],
+  area: str(r.area),
+});
+
+const toUser = (r: Row): User => ({
+  id: str(r.id),
+  email: str(r.email),
+  displayName: str(r.display_name),
+  role: str(r.role) as User["role"],
+  organisationId: str(r.organisation_id),
+  courts: JSON.parse(str(r.courts)) as string[],
+});
+
+const toCase = (r: Row): CaseRecord => ({
+  id: str(r.id),
+  urn: str(r.urn),
+  jurisdiction: str(r.jurisdiction) as CaseRecord["jurisdiction"],
+  courtCode: str(r.court_code),
+  prosecutingOrganisationId: str(r.prosecuting_organisation_id),
+  status: str(r.status) as CaseRecord["status"],
+  sentOn: strOrNull(r.sent_on),
+});
+
+const toDefendant = (r: Row): Defendant => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  firstName: str(r.first_name),
+  lastName: str(r.last_name),
+  dateOfBirth: str(r.date_of_birth),
+  custody: str(r.custody) as Defendant["custody"],
+  custodyTimeLimit: strOrNull(r.custody_time_limit),
+  bailConditions: strOrNull(r.bail_conditions),
+  interpreterLanguage: strOrNull(r.interpreter_language),
+});
+
+const toOffence = (r: Row): Offence => ({
+  id: str(r.id),
+  defendantId: str(r.defendant_id),
+  code: str(r.code),
+  title: str(r.title),
+  wording: str(r.wording),
+  legislation: str(r.legislation),
+  startDate: str(r.start_date),
+  modeOfTrial: str(r.mode_of_trial) as Offence["modeOfTrial"],
+  plea: str(r.plea) as Offence["plea"],
+});
+
+const toHearing = (r: Row): Hearing => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  courtCode: str(r.court_code),
+  courtroom: strOrNull(r.courtroom),
+  date: str(r.date),
+  startTime: str(r.start_time),
+  type: str(r.type) as Hearing["type"],
+});
+
+const toAssociation = (r: Row): Association => ({
+  id: str(r.id),
+  defendantId: str(r.defendant_id),
+  organisationId: str(r.organisation_id),
+  startedAt: str(r.started_at),
+  startedBy: str(r.started_by),
+  endedAt: strOrNull(r.ended_at),
+  endedBy: strOrNull(r.ended_by),
+});
+
+const toDocument = (r: Row): DocumentRecord => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  section: str(r.section) as DocumentRecord["section"],
+  title: str(r.title),
+  version: Number(r.version),
+  pages: Number(r.pages),
+  bytes: Number(r.bytes),
+  sha256: str(r.sha256),
+  servedAt: str(r.served_at),
+  deemedServedOn: str(r.deemed_served_on),
+  visibility: JSON.parse(str(r.visibility)) as DocumentRecord["visibility"],
+  servedBy: str(r.served_by),
+});
+
+const toDirection = (r: Row): DirectionRecord => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  version: Number(r.version),
+  templateId: strOrNull(r.template_id),
+  text: str(r.text),
+  responsibleParty: str(r.responsible_party),
+  dueOn: strOrNull(r.due_on),
+  legalBasis: strOrNull(r.legal_basis),
+  issuedAt: str(r.issued_at),
+  issuedBy: str(r.issued_by),
+  status: str(r.status) as DirectionRecord["status"],
+});
+
+const toForm = (r: Row): FormRecord => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  type: str(r.type) as FormRecord["type"],
+  createdAt: str(r.created_at),
+  createdBy: str(r.created_by),
+});
+
+const toSignOff = (r: Row): SignOff => ({
+  id: str(r.id),
+  formId: str(r.form_id),
+  party: str(r.party),
+  userId: str(r.user_id),
+  signedAt: str(r.signed_at),
+  contentSha256: str(r.content_sha256),
+});
+
+const toAudit = (r: Row): AuditEntry => ({
+  seq: Number(r.seq),
+  at: str(r.at),
+  actorId: strOrNull(r.actor_id),
+  actorOrganisationId: strOrNull(r.actor_organisation_id),
+  action: str(r.action),
+  subjectType: strOrNull(r.subject_type),
+  subjectId: strOrNull(r.subject_id),
+  caseId: strOrNull(r.case_id),
+  detail: JSON.parse(str(r.detail)) as Record<string, unknown>,
+  prevHash: str(r.prev_hash),
+  hash: str(r.hash),
+});

@@ -1,0 +1,133 @@
+import type { Association } from "../../shared/schemas/association.schema.ts";
+import type { AuditEntry } from "../../shared/schemas/audit.schema.ts";
+import type { CaseRecord } from "../../shared/schemas/case.schema.ts";
+import type { Court } from "../../shared/schemas/court.schema.ts";
+import type { Defendant, Offence } from "../../shared/schemas/defendant.schema.ts";
+import type { DirectionRecord } from "../../shared/schemas/direction.schema.ts";
+import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
+import type { FormRecord, SignOff } from "../../shared/schemas/form.schema.ts";
+import type { Hearing } from "../../shared/schemas/hearing.schema.ts";
+import type { Organisation } from "../../shared/schemas/organisation.schema.ts";
+import type { User } from "../../shared/schemas/user.schema.ts";
+
+/**
+ * The relational store (DESIGN §4, §5). One interface, an embedded implementation (SQLite) and a
+ * scale-out one (PostgreSQL); `test/storage/store.contract.ts` runs against each. Every method is
+ * async so both can honour it. Records are the zod-schema types from `shared/schemas`.
+ */
+export interface Store {
+  readonly courts: CourtRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly cases: CaseRepository;
+  readonly defendants: DefendantRepository;
+  readonly offences: OffenceRepository;
+  readonly hearings: HearingRepository;
+  readonly associations: AssociationRepository;
+  readonly documents: DocumentRepository;
+  readonly directions: DirectionRepository;
+  readonly forms: FormRepository;
+  readonly audit: AuditRepository;
+  readonly meta: MetaRepository;
+  /** Run `work` in one transaction: all its writes commit together or none do. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the store answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Raised by a store when a uniqueness rule is broken (maps to HTTP 409 in services). */
+export class StoreConflictError extends Error {
+  override name = "StoreConflictError";
+  constructor(readonly constraint: string) {
+    super(`conflict: ${constraint}`);
+  }
+}
+
+export interface CourtRepository {
+  upsert(court: Court): Promise<void>;
+  get(code: string): Promise<Court | undefined>;
+  list(): Promise<Court[]>;
+}
+
+export interface OrganisationRepository {
+  upsert(organisation: Organisation): Promise<void>;
+  get(id: string): Promise<Organisation | undefined>;
+}
+
+export interface UserRepository {
+  /** Create or update the user (called at each sign-in). */
+  upsert(user: User, at: string): Promise<void>;
+  get(id: string): Promise<User | undefined>;
+}
+
+export interface CaseRepository {
+  /** Throws StoreConflictError("case.urn") when the URN is taken. */
+  insert(record: CaseRecord): Promise<void>;
+  get(id: string): Promise<CaseRecord | undefined>;
+  getByUrn(urn: string): Promise<CaseRecord | undefined>;
+  list(): Promise<CaseRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface DefendantRepository {
+  insert(defendant: Defendant): Promise<void>;
+  get(id: string): Promise<Defendant | undefined>;
+  listByCase(caseId: string): Promise<Defendant[]>;
+}
+
+export interface OffenceRepository {
+  insert(offence: Offence): Promise<void>;
+  listByDefendant(defendantId: string): Promise<Offence[]>;
+}
+
+export interface HearingRepository {
+  insert(hearing: Hearing): Promise<void>;
+  listByCase(caseId: string): Promise<Hearing[]>;
+}
+
+export interface AssociationRepository {
+  /** Throws StoreConflictError("association.open") when the defendant already has an open one. */
+  insert(association: Association): Promise<void>;
+  get(id: string): Promise<Association | undefined>;
+  /** Ends an open association; returns false when it was not open. */
+  end(id: string, endedBy: string, endedAt: string): Promise<boolean>;
+  openForDefendant(defendantId: string): Promise<Association | undefined>;
+  openForCase(caseId: string): Promise<Association[]>;
+}
+
+export interface DocumentRepository {
+  /** Throws StoreConflictError("document.version") when that title/section/version exists. */
+  insert(document: DocumentRecord): Promise<void>;
+  get(id: string): Promise<DocumentRecord | undefined>;
+  listByCase(caseId: string): Promise<DocumentRecord[]>;
+}
+
+export interface DirectionRepository {
+  insert(direction: DirectionRecord): Promise<void>;
+  /** Every version of every direction of the case, oldest first. */
+  listByCase(caseId: string): Promise<DirectionRecord[]>;
+}
+
+export interface FormRepository {
+  insert(form: FormRecord): Promise<void>;
+  get(id: string): Promise<FormRecord | undefined>;
+  listByCase(caseId: string): Promise<FormRecord[]>;
+  addSignOff(signOff: SignOff): Promise<void>;
+  listSignOffs(formId: string): Promise<SignOff[]>;
+}
+
+/** What `append` needs beyond the event: the time, and the hash of the chain so far. */
+export type AuditAppend = Omit<AuditEntry, "seq" | "prevHash" | "hash">;
+
+export interface AuditRepository {
+  /** Append one entry to the hash chain, atomically with respect to other appends. */
+  append(entry: AuditAppend): Promise<AuditEntry>;
+  /** Entries in chain order; `afterSeq` pages forward. */
+  list(options?: { caseId?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+}
+
+export interface MetaRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}

@@ -1,0 +1,21 @@
+/**
+ * Stable error codes with their HTTP status. The message shown to users is the catalogue entry
+ * `errors:<code>` (shared/i18n); clients and tests rely on the codes, never on the wording.
+ */
+export const ERROR_STATUS = {
+  "request.invalid": 400,
+  "auth.required": 401,
+  "auth.forbidden": 403,
+  "request.csrf": 403,
+  "route.not_found": 404,
+  "request.too_large": 413,
+  "request.unsupported_type": 415,
+  "request.rate_limited": 429,
+  "server.error": 500,
+  "store.unavailable": 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The JSON body of every API error. */
+export type ErrorBody = { error: { code: string; message: string } };

@@ -1,0 +1,288 @@
+import * as assert from "uvu/assert";
+import { suite } from "uvu";
+import type { CaseRecord } from "../../shared/schemas/case.schema.ts";
+import type { Store } from "../../server/storage/store.ts";
+import { StoreConflictError } from "../../server/storage/store.ts";
+import { createAuditService } from "../../server/audit/audit.service.ts";
+
+/**
+ * The store contract: every implementation of `Store` must pass these. Parametrised by a
+ * factory that opens a fresh, empty store; `reopen` (when given) reopens the same one.
+ */
+export function storeContract(
+  name: string,
+  factory: { open(): Promise<Store>; reopen?(): Promise<Store>; cleanup(): Promise<void> },
+) {
+  const test = suite<{ store: Store }>(`store contract: ${name}`, { store: undefined as unknown as Store });
+
+  test.before.each(async (context) => {
+    context.store = await factory.open();
+  });
+  test.after.each(async (context) => {
+    await context.store.close();
+    await factory.cleanup();
+  });
+
+  const seedCase = async (store: Store, overrides: Partial<CaseRecord> = {}) => {
+    await store.courts.upsert({ code: "KBMC01", name: "Kingsbridge Magistrates' Court", jurisdiction: "magistrates", area: "Wessex" });
+    await store.organisations.upsert({ id: "cps-test", name: "CPS Test", kind: "prosecution" });
+    await store.organisations.upsert({ id: "firm-a", name: "Firm A", kind: "defence" });
+    await store.organisations.upsert({ id: "firm-b", name: "Firm B", kind: "defence" });
+    const record: CaseRecord = {
+      id: "case-1",
+      urn: "52KB1234526",
+      jurisdiction: "magistrates",
+      courtCode: "KBMC01",
+      prosecutingOrganisationId: "cps-test",
+      status: "active",
+      sentOn: null,
+      ...overrides,
+    };
+    await store.cases.insert(record);
+    await store.defendants.insert({
+      id: "def-1",
+      caseId: record.id,
+      firstName: "Ana",
+      lastName: "Núñez",
+      dateOfBirth: "1990-04-01",
+      custody: "bail",
+      custodyTimeLimit: null,
+      bailConditions: "Reside at home address",
+      interpreterLanguage: "Spanish",
+    });
+    return record;
+  };
+
+  test("answers ping when open", async ({ store }) => {
+    await store.ping();
+  });
+
+  test("stores a case and reads it back by id and by URN", async ({ store }) => {
+    const record = await seedCase(store);
+    assert.equal(await store.cases.get("case-1"), record);
+    assert.equal(await store.cases.getByUrn("52KB1234526"), record);
+    assert.is(await store.cases.get("missing"), undefined);
+    assert.is(await store.cases.count(), 1);
+  });
+
+  test("refuses a second case with the same URN", async ({ store }) => {
+    await seedCase(store);
+    try {
+      await store.cases.insert({ ...(await store.cases.get("case-1"))!, id: "case-2" });
+      assert.unreachable("duplicate URN accepted");
+    } catch (error) {
+      assert.instance(error, StoreConflictError);
+      assert.is((error as StoreConflictError).constraint, "case.urn");
+    }
+    assert.is(await store.cases.count(), 1);
+  });
+
+  test("keeps defendants in order with their offences and hearings", async ({ store }) => {
+    await seedCase(store);
+    await store.defendants.insert({
+      id: "def-2",
+      caseId: "case-1",
+      firstName: "Ben",
+      lastName: "Ayre",
+      dateOfBirth: "1985-12-31",
+      custody: "custody",
+      custodyTimeLimit: "2027-01-15",
+      bailConditions: null,
+      interpreterLanguage: null,
+    });
+    const defendants = await store.defendants.listByCase("case-1");
+    assert.equal(
+      defendants.map((d) => d.id),
+      ["def-1", "def-2"],
+    );
+    assert.is(defendants[0]?.lastName, "Núñez");
+    assert.is(defendants[1]?.custodyTimeLimit, "2027-01-15");
+    for (const [i, code] of ["TH68001", "CJ88116"].entries()) {
+      await store.offences.insert({
+        id: `off-${i}`,
+        defendantId: "def-1",
+        code,
+        title: `Offence ${i}`,
+        wording: "On 1 October 2026 at Kingsbridge …",
+        legislation: "Theft Act 1968, s.1",
+        startDate: "2026-10-01",
+        modeOfTrial: "either-way",
+        plea: "none",
+      });
+    }
+    assert.equal(
+      (await store.offences.listByDefendant("def-1")).map((o) => o.code),
+      ["TH68001", "CJ88116"],
+    );
+    await store.hearings.insert({ id: "h-2", caseId: "case-1", courtCode: "KBMC01", courtroom: "Court 2", date: "2027-01-10", startTime: "10:00", type: "trial" });
+    await store.hearings.insert({ id: "h-1", caseId: "case-1", courtCode: "KBMC01", courtroom: null, date: "2026-12-03", startTime: "09:30", type: "first-hearing" });
+    assert.equal(
+      (await store.hearings.listByCase("case-1")).map((h) => h.id),
+      ["h-1", "h-2"],
+    );
+  });
+
+  test("allows at most one open association per defendant, and a new one after it ends", async ({ store }) => {
+    await seedCase(store);
+    const base = { defendantId: "def-1", startedAt: "2026-11-01T10:00:00.000Z", startedBy: "u1", endedAt: null, endedBy: null };
+    await store.associations.insert({ ...base, id: "a-1", organisationId: "firm-a" });
+    try {
+      await store.associations.insert({ ...base, id: "a-2", organisationId: "firm-b" });
+      assert.unreachable("second open association accepted");
+    } catch (error) {
+      assert.instance(error, StoreConflictError);
+    }
+    assert.is((await store.associations.openForDefendant("def-1"))?.organisationId, "firm-a");
+    assert.ok(await store.associations.end("a-1", "court-user", "2026-11-02T10:00:00.000Z"));
+    assert.not.ok(await store.associations.end("a-1", "court-user", "2026-11-02T10:00:00.000Z"), "ended twice");
+    assert.is(await store.associations.openForDefendant("def-1"), undefined);
+    await store.associations.insert({ ...base, id: "a-3", organisationId: "firm-b" });
+    assert.equal(
+      (await store.associations.openForCase("case-1")).map((a) => a.organisationId),
+      ["firm-b"],
+    );
+    assert.is((await store.associations.get("a-1"))?.endedBy, "court-user");
+  });
+
+  test("keeps document versions and their visibility", async ({ store }) => {
+    await seedCase(store);
+    const doc = {
+      id: "doc-1",
+      caseId: "case-1",
+      section: "witness-statements" as const,
+      title: "Statement of PC Ash",
+      version: 1,
+      pages: 3,
+      bytes: 1234,
+      sha256: "a".repeat(64),
+      servedAt: "2026-11-20T13:00:00.000Z",
+      deemedServedOn: "2026-11-20",
+      visibility: ["def-1"],
+      servedBy: "pat",
+    };
+    await store.documents.insert(doc);
+    await store.documents.insert({ ...doc, id: "doc-2", version: 2, visibility: "all" as const });
+    try {
+      await store.documents.insert({ ...doc, id: "doc-3" });
+      assert.unreachable("duplicate version accepted");
+    } catch (error) {
+      assert.instance(error, StoreConflictError);
+    }
+    const listed = await store.documents.listByCase("case-1");
+    assert.equal(
+      listed.map((d) => [d.id, d.version, d.visibility]),
+      [
+        ["doc-1", 1, ["def-1"]],
+        ["doc-2", 2, "all"],
+      ],
+    );
+    assert.equal(await store.documents.get("doc-1"), doc);
+  });
+
+  test("keeps every version of a direction, and forms with sign-offs", async ({ store }) => {
+    await seedCase(store);
+    const direction = {
+      id: "dir-1",
+      caseId: "case-1",
+      version: 1,
+      templateId: "mc-initial-disclosure",
+      text: "The prosecution must serve initial disclosure.",
+      responsibleParty: "prosecution",
+      dueOn: "2026-12-11",
+      legalBasis: "CPIA 1996 s.3",
+      issuedAt: "2026-11-20T10:00:00.000Z",
+      issuedBy: "lee",
+      status: "open" as const,
+    };
+    await store.directions.insert(direction);
+    await store.directions.insert({ ...direction, version: 2, dueOn: "2026-12-18", issuedAt: "2026-11-21T10:00:00.000Z" });
+    assert.equal(
+      (await store.directions.listByCase("case-1")).map((d) => [d.version, d.dueOn]),
+      [
+        [1, "2026-12-11"],
+        [2, "2026-12-18"],
+      ],
+    );
+    await store.forms.insert({ id: "form-1", caseId: "case-1", type: "PET", createdAt: "2026-11-20T10:00:00.000Z", createdBy: "lee" });
+    await store.forms.addSignOff({ id: "s-1", formId: "form-1", party: "prosecution", userId: "pat", signedAt: "2026-11-21T10:00:00.000Z", contentSha256: "b".repeat(64) });
+    assert.is((await store.forms.get("form-1"))?.type, "PET");
+    assert.is((await store.forms.listByCase("case-1")).length, 1);
+    assert.is((await store.forms.listSignOffs("form-1"))[0]?.party, "prosecution");
+  });
+
+  test("rolls back every write of a failed transaction", async ({ store }) => {
+    await seedCase(store);
+    try {
+      await store.transaction(async (tx) => {
+        await tx.hearings.insert({ id: "h-x", caseId: "case-1", courtCode: "KBMC01", courtroom: null, date: "2026-12-03", startTime: "09:30", type: "trial" });
+        await tx.meta.set("marker", "set");
+        throw new Error("boom");
+      });
+      assert.unreachable("transaction did not throw");
+    } catch (error) {
+      assert.is((error as Error).message, "boom");
+    }
+    assert.equal(await store.hearings.listByCase("case-1"), []);
+    assert.is(await store.meta.get("marker"), undefined);
+  });
+
+  test("a write outside a transaction waits for it and is not rolled back with it", async ({ store }) => {
+    await seedCase(store);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const failing = store
+      .transaction(async (tx) => {
+        await tx.meta.set("inside", "1");
+        await gate;
+        throw new Error("abort");
+      })
+      .catch(() => "aborted");
+    const outside = store.meta.set("outside", "1");
+    release();
+    assert.is(await failing, "aborted");
+    await outside;
+    assert.is(await store.meta.get("inside"), undefined);
+    assert.is(await store.meta.get("outside"), "1");
+  });
+
+  test("chains audit entries and names the first broken one", async ({ store }) => {
+    const audit = createAuditService(() => new Date("2026-11-27T09:00:00.000Z"));
+    const entries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit.record(store, {
+          actorId: "u1",
+          actorOrganisationId: "firm-a",
+          action: "document.viewed",
+          subjectType: "document",
+          subjectId: `doc-${i}`,
+          caseId: "case-1",
+          detail: { page: i },
+        }),
+      ),
+    );
+    assert.equal(
+      entries.map((e) => e.seq).sort((a, b) => a - b),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    assert.is(await audit.verify(store), null);
+    const listed = await store.audit.list({ caseId: "case-1" });
+    assert.is(listed.length, 20);
+    for (let i = 1; i < listed.length; i++) assert.is(listed[i]?.prevHash, listed[i - 1]?.hash);
+  });
+
+  if (factory.reopen) {
+    const reopen = factory.reopen;
+    test("keeps what was written after the store is closed and reopened", async (context) => {
+      await seedCase(context.store);
+      await context.store.meta.set("k", "v");
+      await context.store.close();
+      context.store = await reopen();
+      assert.is((await context.store.cases.get("case-1"))?.urn, "52KB1234526");
+      assert.is(await context.store.meta.get("k"), "v");
+    });
+  }
+
+  test.run();
+}
