@@ -21,6 +21,10 @@ const schema = z
     SAML_SP_ENTITY_ID: z.string().min(1).optional(),
     SAML_SP_KEY_FILE: z.string().min(1).optional(),
     SAML_SP_CERT_FILE: z.string().min(1).optional(),
+    /** Sign-in attempts (login and ACS) per client address per minute. */
+    SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Attribute names, as `key=name` pairs separated by commas, e.g. `role=urn:oid:1.2.3`. */
+    SAML_ATTRIBUTE_NAMES: z.string().optional(),
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   })
   .strip();
@@ -39,7 +43,9 @@ export type Config = {
   allowedOrigins: string[];
   loadDemoData: boolean;
   uploadLimitBytes: number;
+  signInRateLimitPerMinute: number;
   saml: {
+    attributeNames: SamlAttributeNames;
     idpSsoUrl: string | undefined;
     idpEntityId: string | undefined;
     idpCertFile: string | undefined;
@@ -48,6 +54,21 @@ export type Config = {
     spCertFile: string | undefined;
   };
 };
+
+export const SAML_ATTRIBUTE_KEYS = ["email", "displayName", "role", "organisationId", "organisationName", "courts"] as const;
+export type SamlAttributeNames = Record<(typeof SAML_ATTRIBUTE_KEYS)[number], string>;
+
+function parseAttributeNames(spec: string | undefined): SamlAttributeNames {
+  const names = Object.fromEntries(SAML_ATTRIBUTE_KEYS.map((k) => [k, k])) as SamlAttributeNames;
+  for (const pair of (spec ?? "").split(",").filter(Boolean)) {
+    const [key, name] = pair.split("=").map((p) => p.trim());
+    if (!key || !name || !(SAML_ATTRIBUTE_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigError("Invalid configuration: SAML_ATTRIBUTE_NAMES");
+    }
+    names[key as keyof SamlAttributeNames] = name;
+  }
+  return names;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -82,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins,
     loadDemoData: e.DEMO_DATA ? e.DEMO_DATA === "true" : !isProduction && !e.DATABASE_URL,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),
     saml: {
+      attributeNames: parseAttributeNames(e.SAML_ATTRIBUTE_NAMES),
       idpSsoUrl: e.SAML_IDP_SSO_URL,
       idpEntityId: e.SAML_IDP_ENTITY_ID,
       idpCertFile: e.SAML_IDP_CERT_FILE,

@@ -1,4 +1,8 @@
 import type { i18n } from "i18next";
+import type { RateLimiter } from "./auth/rate-limiter.ts";
+import type { ReplayCache } from "./auth/replay-cache.ts";
+import type { DevIdpUser } from "./auth/dev-idp.service.ts";
+import type { SamlSettings } from "./auth/saml-settings.ts";
 import type { BlobStore } from "./blobs/blob-store.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -18,4 +22,9 @@ export type Dependencies = {
   clock: Clock;
   ids: IdSource;
   i18n: i18n;
+  replayCache: ReplayCache;
+  rateLimiter: RateLimiter;
+  saml: SamlSettings;
+  /** Users the development IdP offers (the demo users); empty when it is off. */
+  devIdpUsers: DevIdpUser[];
 };

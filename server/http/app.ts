@@ -1,10 +1,19 @@
 import Koa from "koa";
+import { createAuditService } from "../audit/audit.service.ts";
+import { createDevIdp } from "../auth/dev-idp.service.ts";
+import { createSamlService } from "../auth/saml.service.ts";
+import { createSessionService } from "../auth/session.service.ts";
 import type { Dependencies } from "../dependencies.ts";
+import { cookieSettings } from "./cookies.ts";
+import { clientStylesheets } from "./html-page.ts";
 import { csrfGuard } from "./middleware/csrf.middleware.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
+import { sessionMiddleware } from "./middleware/session.middleware.ts";
 import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
+import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
+import { devIdpRoutes } from "./routes/dev-idp.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 
 export type AppOptions = {
@@ -17,16 +26,53 @@ export type AppOptions = {
 /** The Koa application: middleware order is the security order (headers, errors, CSRF, routes). */
 export function createApp(options: AppOptions): Koa {
   const { deps } = options;
+  const { config, store, i18n, logger } = deps;
   const app = new Koa({ proxy: false });
   app.silent = true;
+  const cookies = cookieSettings(config.isProduction);
+  const stylesheets = clientStylesheets(options.clientDir);
+  const audit = createAuditService(deps.clock);
+  const sessions = createSessionService({ store, clock: deps.clock });
+  const saml = createSamlService({ settings: deps.saml, cache: deps.replayCache, attributeNames: config.saml.attributeNames });
+  // The IdP receives the AuthnRequest by redirect, and our pages post only to ourselves.
+  const idpOrigin = deps.saml.isDevIdp ? [] : [new URL(deps.saml.idpSsoUrl).origin];
 
-  app.use(securityHeaders({ isProduction: deps.config.isProduction, formActions: [] }));
-  app.use(errorHandler({ logger: deps.logger, i18n: deps.i18n }));
-  app.use(csrfGuard({ allowedOrigins: deps.config.allowedOrigins, exemptPaths: ["/auth/saml/acs"] }));
+  app.use(securityHeaders({ isProduction: config.isProduction, formActions: idpOrigin }));
+  app.use(errorHandler({ logger, i18n }));
+  // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
+  app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));
 
-  const health = healthRoutes({ store: deps.store, isDraining: options.isDraining });
+  const health = healthRoutes({ store, isDraining: options.isDraining });
   app.use(health.routes()).use(health.allowedMethods());
+  app.use(sessionMiddleware({ sessions, cookies }));
+
+  const auth = authRoutes({
+    saml,
+    sessions,
+    store,
+    audit,
+    rateLimiter: deps.rateLimiter,
+    signInRateLimitPerMinute: config.signInRateLimitPerMinute,
+    cookies,
+    i18n,
+    logger,
+    stylesheets,
+  });
+  app.use(auth.routes()).use(auth.allowedMethods());
+  if (deps.saml.isDevIdp && !config.isProduction) {
+    const devIdp = devIdpRoutes({
+      idp: createDevIdp({ settings: deps.saml, attributeNames: config.saml.attributeNames }),
+      users: deps.devIdpUsers,
+      acsUrl: deps.saml.acsUrl,
+      i18n,
+      stylesheets,
+    });
+    app.use(devIdp.routes()).use(devIdp.allowedMethods());
+  }
+
   app.use(requireUserForApi());
+  const me = meRoutes();
+  app.use(me.routes()).use(me.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

@@ -29,6 +29,7 @@ export interface Store {
   readonly forms: FormRepository;
   readonly audit: AuditRepository;
   readonly meta: MetaRepository;
+  readonly sessions: SessionRepository;
   /** Run `work` in one transaction: all its writes commit together or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query; rejects otherwise. */
@@ -130,4 +131,23 @@ export interface AuditRepository {
 export interface MetaRepository {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+}
+
+/** A server-side session. The cookie holds a random token; only its SHA-256 is stored. */
+export type SessionRecord = {
+  idHash: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+};
+
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  get(idHash: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: string): Promise<void>;
+  /** Returns true when a session was removed. */
+  delete(idHash: string): Promise<boolean>;
+  deleteForUser(userId: string): Promise<number>;
+  /** Remove sessions idle since before `idleBefore` or created before `createdBefore`. */
+  deleteExpired(idleBefore: string, createdBefore: string): Promise<number>;
 }

@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   "request.invalid": 400,
   "auth.required": 401,
   "auth.forbidden": 403,
+  "auth.saml_invalid": 401,
+  "auth.no_access": 403,
   "request.csrf": 403,
   "route.not_found": 404,
   "request.too_large": 413,

@@ -102,8 +102,26 @@ export const en = {
     "route.not_found": "Page not found.",
     "auth.required": "Sign in to continue.",
     "auth.forbidden": "You do not have permission to do that.",
+    "auth.saml_invalid": "Your sign-in could not be completed. Sign in again.",
+    "auth.no_access": "Your account does not give you access to Caseroom. Ask your organisation's administrator to give you a Caseroom role.",
     "store.unavailable": "The service is not ready. Try again shortly.",
     "server.error": "Sorry, there is a problem with the service. Try again later.",
+  },
+  idp: {
+    title: "Development sign-in",
+    warning: "Development only. These are fictional demo users; anyone can sign in as them.",
+    intro: "Choose the demo user to sign in as. Caseroom receives a SAML response signed with the development IdP's test key.",
+    userCaption: "{{role}}, {{organisation}}",
+    signInAs: "Sign in as {{name}}",
+    continueTitle: "Signing you in",
+    continueText: "If you are not taken to Caseroom automatically, select continue.",
+    continue: "Continue",
+    invalidRequest: "This sign-in request is not valid. Start again from Caseroom.",
+  },
+  auth: {
+    problemTitle: "Sorry, you could not be signed in",
+    noAccessTitle: "You do not have access to Caseroom",
+    tryAgain: "Sign in again",
   },
 } as const;
 

@@ -272,6 +272,29 @@ export function storeContract(
     for (let i = 1; i < listed.length; i++) assert.is(listed[i]?.prevHash, listed[i - 1]?.hash);
   });
 
+  test("keeps sessions by token hash, touches, and expires them by idle and absolute time", async ({ store }) => {
+    await store.organisations.upsert({ id: "firm-a", name: "Firm A", kind: "defence" });
+    await store.users.upsert(
+      { id: "u1@firm-a.example", email: "u1@firm-a.example", displayName: "U One", role: "defence", organisationId: "firm-a", courts: [] },
+      "2026-11-27T08:00:00.000Z",
+    );
+    const base = { userId: "u1@firm-a.example", createdAt: "2026-11-27T08:00:00.000Z", lastSeenAt: "2026-11-27T08:00:00.000Z" };
+    await store.sessions.create({ ...base, idHash: "h-old" });
+    await store.sessions.create({ ...base, idHash: "h-idle", createdAt: "2026-11-27T09:00:00.000Z", lastSeenAt: "2026-11-27T09:00:00.000Z" });
+    await store.sessions.create({ ...base, idHash: "h-live", createdAt: "2026-11-27T09:00:00.000Z", lastSeenAt: "2026-11-27T09:00:00.000Z" });
+    await store.sessions.touch("h-live", "2026-11-27T09:40:00.000Z");
+    assert.is((await store.sessions.get("h-live"))?.lastSeenAt, "2026-11-27T09:40:00.000Z");
+    // Idle before 09:15 or created before 08:30 expire.
+    assert.is(await store.sessions.deleteExpired("2026-11-27T09:15:00.000Z", "2026-11-27T08:30:00.000Z"), 2);
+    assert.ok(await store.sessions.get("h-live"));
+    assert.is(await store.sessions.get("h-old"), undefined);
+    assert.ok(await store.sessions.delete("h-live"));
+    assert.not.ok(await store.sessions.delete("h-live"));
+    await store.sessions.create({ ...base, idHash: "h-a" });
+    await store.sessions.create({ ...base, idHash: "h-b" });
+    assert.is(await store.sessions.deleteForUser("u1@firm-a.example"), 2);
+  });
+
   if (factory.reopen) {
     const reopen = factory.reopen;
     test("keeps what was written after the store is closed and reopened", async (context) => {

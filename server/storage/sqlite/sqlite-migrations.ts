@@ -79,4 +79,14 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: "sessions",
+    sql: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL);
+      CREATE INDEX sessions_user ON sessions(user_id);
+    `,
+  },
 ];

@@ -27,6 +27,8 @@ import {
   type MetaRepository,
   type OffenceRepository,
   type OrganisationRepository,
+  type SessionRecord,
+  type SessionRepository,
   type Store,
   StoreConflictError,
   type UserRepository,
@@ -98,6 +100,7 @@ class SqliteStore implements Store {
   readonly forms: FormRepository;
   readonly audit: AuditRepository;
   readonly meta: MetaRepository;
+  readonly sessions: SessionRepository;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -410,6 +413,35 @@ class SqliteStore implements Store {
             value,
           );
         }),
+    };
+
+    this.sessions = {
+      create: (x: SessionRecord) =>
+        write(() => {
+          q("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)").run(
+            x.idHash,
+            x.userId,
+            x.createdAt,
+            x.lastSeenAt,
+          );
+        }),
+      get: async (idHash: string) =>
+        mapOptional(q("SELECT * FROM sessions WHERE id_hash = ?").get(idHash), (r) => ({
+          idHash: str(r.id_hash),
+          userId: str(r.user_id),
+          createdAt: str(r.created_at),
+          lastSeenAt: str(r.last_seen_at),
+        })),
+      touch: (idHash: string, at: string) =>
+        write(() => {
+          q("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(at, idHash);
+        }),
+      delete: (idHash: string) => write(() => q("DELETE FROM sessions WHERE id_hash = ?").run(idHash).changes > 0),
+      deleteForUser: (userId: string) => write(() => q("DELETE FROM sessions WHERE user_id = ?").run(userId).changes),
+      deleteExpired: (idleBefore: string, createdBefore: string) =>
+        write(
+          () => q("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?").run(idleBefore, createdBefore).changes,
+        ),
     };
   }
 
