@@ -12,6 +12,14 @@ const LOGIN_TTL_MS = 10 * 60_000;
 const CLOCK_SKEW_MS = 60_000;
 const MAX_ASSERTION_AGE_MS = 5 * 60_000;
 const BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+const SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+const PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
+
+/** An instant later than now plus the accepted skew (or missing or unreadable). */
+function isInFuture(instant: string | null): boolean {
+  const time = instant ? Date.parse(instant) : Number.NaN;
+  return Number.isNaN(time) || time > Date.now() + CLOCK_SKEW_MS;
+}
 const WEAK_ALGORITHMS = /xmldsig#(rsa-sha1|dsa-sha1|hmac-sha1|sha1)"/;
 
 /** Why a sign-in was refused: `status` is what the browser gets, `reason` goes to the audit. */
@@ -126,6 +134,14 @@ export function createSamlService(options: {
       // node-saml verified the signature of the root Response, so its attributes are authentic.
       const response = parseXml(xml).documentElement;
       if (response.getAttribute("Destination") !== settings.acsUrl) throw new SignInRejected(401, "Destination mismatch");
+      const responseIssuer = elements(response, SAML_NS.assertion, "Issuer").find((e) => e.parentNode === response);
+      if (responseIssuer && responseIssuer.textContent?.trim() !== settings.idpEntityId) {
+        throw new SignInRejected(401, "Response Issuer mismatch");
+      }
+      const status = elements(response, SAML_NS.protocol, "Status").find((e) => e.parentNode === response);
+      const topStatus = status && elements(status, SAML_NS.protocol, "StatusCode").find((e) => e.parentNode === status);
+      if (topStatus?.getAttribute("Value") !== SUCCESS) throw new SignInRejected(401, "status not Success");
+      if (isInFuture(response.getAttribute("IssueInstant"))) throw new SignInRejected(401, "issued in the future");
       if (response.getAttribute("InResponseTo") !== pending.requestId) {
         throw new SignInRejected(401, "InResponseTo not this browser's request");
       }
@@ -147,6 +163,11 @@ export function createSamlService(options: {
             throw new SignInRejected(401, "InResponseTo not this browser's request");
           }
         }
+      }
+      if (isInFuture(assertion.getAttribute("IssueInstant"))) throw new SignInRejected(401, "issued in the future");
+      const nameIds = elements(assertion, SAML_NS.assertion, "NameID");
+      if (nameIds.length !== 1 || nameIds[0]?.getAttribute("Format") !== PERSISTENT) {
+        throw new SignInRejected(401, "NameID not persistent");
       }
       const assertionId = assertion.getAttribute("ID");
       if (!assertionId) throw new SignInRejected(401, "assertion has no ID");
@@ -177,7 +198,7 @@ export function createSamlService(options: {
       return (Array.isArray(value) ? value : value ? [value] : []).map((v) => v.trim()).filter(Boolean);
     };
     const nameId = profile.nameID;
-    if (typeof nameId !== "string" || nameId.length === 0 || nameId.length > 256 || /[\x00-\x1f]/.test(nameId)) {
+    if (typeof nameId !== "string" || nameId.length === 0 || nameId.length > 256 || hasControlCharacter(nameId)) {
       throw new SignInRejected(401, "invalid NameID");
     }
     const role = roleSchema.safeParse(one("role"));
@@ -204,6 +225,11 @@ export function createSamlService(options: {
 }
 
 export type SamlService = ReturnType<typeof createSamlService>;
+
+function hasControlCharacter(value: string): boolean {
+  for (const char of value) if (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f) return true;
+  return false;
+}
 
 /** The first sentence of a node-saml error, without values: enough for the audit trail. */
 function shortReason(error: unknown): string {

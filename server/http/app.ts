@@ -3,6 +3,8 @@ import { createAuditService } from "../audit/audit.service.ts";
 import { createDevIdp } from "../auth/dev-idp.service.ts";
 import { createSamlService } from "../auth/saml.service.ts";
 import { createSessionService } from "../auth/session.service.ts";
+import { createAssociationService } from "../cases/association.service.ts";
+import { createCaseService } from "../cases/case.service.ts";
 import type { Dependencies } from "../dependencies.ts";
 import { cookieSettings } from "./cookies.ts";
 import { clientStylesheets } from "./html-page.ts";
@@ -13,6 +15,7 @@ import { sessionMiddleware } from "./middleware/session.middleware.ts";
 import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
+import { caseRoutes } from "./routes/cases.routes.ts";
 import { devIdpRoutes } from "./routes/dev-idp.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 
@@ -73,6 +76,11 @@ export function createApp(options: AppOptions): Koa {
   app.use(requireUserForApi());
   const me = meRoutes();
   app.use(me.routes()).use(me.allowedMethods());
+  const caseApi = caseRoutes({
+    cases: createCaseService({ store, clock: deps.clock, audit }),
+    associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter }),
+  });
+  app.use(caseApi.routes()).use(caseApi.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

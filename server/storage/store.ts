@@ -69,6 +69,28 @@ export interface CaseRepository {
   getByUrn(urn: string): Promise<CaseRecord | undefined>;
   list(): Promise<CaseRecord[]>;
   count(): Promise<number>;
+  /** Ids of the cases in `scope` matching every given filter, soonest next hearing first. */
+  search(criteria: CaseSearch): Promise<string[]>;
+}
+
+/** Who is searching decides the scope; every other field narrows it. */
+export type CaseSearch = {
+  scope:
+    | { kind: "prosecution"; organisationId: string }
+    | { kind: "defence"; organisationId: string }
+    | { kind: "court"; courts: readonly string[] };
+  urn?: string;
+  /** Folded (lower-case, accent-free) surname prefix. */
+  surnamePrefix?: string;
+  dateOfBirth?: string;
+  court?: string;
+  hearingFrom?: string;
+  hearingTo?: string;
+  /** Folded free text: a URN prefix or a defendant's first or last name prefix. */
+  text?: string;
+  /** Today's date: the next hearing is the first on or after it. */
+  today: string;
+  limit: number;
 }
 
 export interface DefendantRepository {

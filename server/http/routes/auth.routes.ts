@@ -68,12 +68,12 @@ export function authRoutes(options: AuthRouteOptions): Router {
           bindingToken,
         });
         const { user, organisationName } = identity;
+        const kind = user.role === "prosecutor" ? "prosecution" : user.role === "defence" ? "defence" : "court";
+        // An organisation is one kind for good: a defence user can never join or rename a CPS unit.
+        const known = await store.organisations.get(user.organisationId);
+        if (known && known.kind !== kind) throw new SignInRejected(401, "organisation kind mismatch");
         await store.transaction(async (tx) => {
-          await tx.organisations.upsert({
-            id: user.organisationId,
-            name: organisationName,
-            kind: user.role === "prosecutor" ? "prosecution" : user.role === "defence" ? "defence" : "court",
-          });
+          await tx.organisations.upsert({ id: user.organisationId, name: organisationName, kind });
           await tx.users.upsert(user, new Date().toISOString());
           await audit.record(tx, {
             actorId: user.id,

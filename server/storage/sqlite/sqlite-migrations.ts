@@ -27,7 +27,8 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX cases_prosecutor ON cases(prosecuting_organisation_id);
       CREATE TABLE defendants (
         id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), position INTEGER NOT NULL,
-        first_name TEXT NOT NULL, last_name TEXT NOT NULL, last_name_folded TEXT NOT NULL,
+        first_name TEXT NOT NULL, first_name_folded TEXT NOT NULL, last_name TEXT NOT NULL,
+        last_name_folded TEXT NOT NULL,
         date_of_birth TEXT NOT NULL, custody TEXT NOT NULL, custody_time_limit TEXT,
         bail_conditions TEXT, interpreter_language TEXT);
       CREATE INDEX defendants_case ON defendants(case_id, position);

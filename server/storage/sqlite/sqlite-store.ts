@@ -18,6 +18,7 @@ import {
   type AssociationRepository,
   type AuditRepository,
   type CaseRepository,
+  type CaseSearch,
   type CourtRepository,
   type DefendantRepository,
   type DirectionRepository,
@@ -181,18 +182,23 @@ class SqliteStore implements Store {
       getByUrn: async (urn: string) => mapOptional(q("SELECT * FROM cases WHERE urn = ?").get(urn), toCase),
       list: async () => (q("SELECT * FROM cases ORDER BY urn").all() as Row[]).map(toCase),
       count: async () => Number((q("SELECT count(*) AS n FROM cases").get() as Row).n),
+      search: async (criteria: CaseSearch) => {
+        const { sql, params } = caseSearchSql(criteria);
+        return (q(sql).all(params) as { id: string }[]).map((r) => r.id);
+      },
     };
 
     this.defendants = {
       insert: (d: Defendant) =>
         write(() => {
-          q(`INSERT INTO defendants (id, case_id, position, first_name, last_name, last_name_folded, date_of_birth,
-               custody, custody_time_limit, bail_conditions, interpreter_language)
-             VALUES (?, ?, (SELECT count(*) FROM defendants WHERE case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+          q(`INSERT INTO defendants (id, case_id, position, first_name, first_name_folded, last_name, last_name_folded,
+               date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language)
+             VALUES (?, ?, (SELECT count(*) FROM defendants WHERE case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             d.id,
             d.caseId,
             d.caseId,
             d.firstName,
+            foldName(d.firstName),
             d.lastName,
             foldName(d.lastName),
             d.dateOfBirth,
@@ -484,6 +490,64 @@ class SqliteStore implements Store {
     if (this.inTransaction) return Promise.resolve().then(work);
     return this.lock.run(async () => work());
   }
+}
+
+/** One parameterised query per shape of search; the shapes are few, so statements are cached. */
+function caseSearchSql(criteria: CaseSearch): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { today: criteria.today, limit: criteria.limit };
+  const scope = criteria.scope;
+  if (scope.kind === "prosecution") {
+    where.push("c.prosecuting_organisation_id = @scopeOrg");
+    params.scopeOrg = scope.organisationId;
+  } else if (scope.kind === "defence") {
+    where.push(`EXISTS (SELECT 1 FROM defendants sd JOIN associations sa ON sa.defendant_id = sd.id AND sa.ended_at IS NULL
+      WHERE sd.case_id = c.id AND sa.organisation_id = @scopeOrg)`);
+    params.scopeOrg = scope.organisationId;
+  } else {
+    params.scopeCourts = JSON.stringify(scope.courts);
+    where.push(`(c.court_code IN (SELECT value FROM json_each(@scopeCourts))
+      OR EXISTS (SELECT 1 FROM hearings sh WHERE sh.case_id = c.id AND sh.court_code IN (SELECT value FROM json_each(@scopeCourts))))`);
+  }
+  if (criteria.urn !== undefined) {
+    where.push("c.urn = @urn");
+    params.urn = criteria.urn;
+  }
+  if (criteria.surnamePrefix !== undefined || criteria.dateOfBirth !== undefined) {
+    const conditions = ["d.case_id = c.id"];
+    if (criteria.surnamePrefix !== undefined) {
+      // A range on the folded name uses the (last_name_folded, date_of_birth) index.
+      conditions.push("d.last_name_folded >= @surname AND d.last_name_folded < @surnameEnd");
+      params.surname = criteria.surnamePrefix;
+      params.surnameEnd = `${criteria.surnamePrefix}\u{10ffff}`;
+    }
+    if (criteria.dateOfBirth !== undefined) {
+      conditions.push("d.date_of_birth = @dob");
+      params.dob = criteria.dateOfBirth;
+    }
+    where.push(`c.id IN (SELECT d.case_id FROM defendants d WHERE ${conditions.join(" AND ")})`);
+  }
+  if (criteria.court !== undefined) {
+    where.push("c.court_code = @court");
+    params.court = criteria.court;
+  }
+  if (criteria.hearingFrom !== undefined || criteria.hearingTo !== undefined) {
+    where.push("EXISTS (SELECT 1 FROM hearings fh WHERE fh.case_id = c.id AND fh.date >= @from AND fh.date <= @to)");
+    params.from = criteria.hearingFrom ?? "0000-01-01";
+    params.to = criteria.hearingTo ?? "9999-12-31";
+  }
+  if (criteria.text !== undefined) {
+    where.push(`(c.urn LIKE @textUrn ESCAPE '\\' OR EXISTS (SELECT 1 FROM defendants td WHERE td.case_id = c.id
+      AND (td.last_name_folded LIKE @textName ESCAPE '\\' OR td.first_name_folded LIKE @textName ESCAPE '\\')))`);
+    const escaped = criteria.text.replace(/[\\%_]/g, (m) => `\\${m}`);
+    params.textUrn = `${escaped.toUpperCase()}%`;
+    params.textName = `${escaped}%`;
+  }
+  const sql = `SELECT c.id,
+      (SELECT min(h.date || 'T' || h.start_time) FROM hearings h WHERE h.case_id = c.id AND h.date >= @today) AS next
+    FROM cases c WHERE ${where.join(" AND ")}
+    ORDER BY next IS NULL, next, c.urn LIMIT @limit`;
+  return { sql, params };
 }
 
 function unique(constraint: string, work: () => unknown): void {

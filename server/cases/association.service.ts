@@ -1,0 +1,134 @@
+import { type Actor, can } from "../../shared/policy/access-policy.ts";
+import { foldName } from "../../shared/schemas/common.schema.ts";
+import type { AssociationRequest } from "../../shared/schemas/case-search.schema.ts";
+import { AppError } from "../app-error.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { RateLimiter } from "../auth/rate-limiter.ts";
+import type { Clock, IdSource } from "../dependencies.ts";
+import { type Store, StoreConflictError } from "../storage/store.ts";
+import { loadCaseFacts } from "./case.service.ts";
+
+/** Association attempts allowed per user per hour: enough for a busy day, too few to enumerate. */
+export const ASSOCIATION_ATTEMPTS_PER_HOUR = 20;
+
+/**
+ * Defence association (Common Platform rule, DESIGN §1): URN, surname and date of birth must all
+ * match one defendant; at most one organisation per defendant. A miss and an unknown URN answer
+ * alike, and the firm already representing a defendant is never named.
+ */
+export function createAssociationService(options: {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  audit: AuditService;
+  rateLimiter: RateLimiter;
+}) {
+  const { store, clock, ids, audit, rateLimiter } = options;
+
+  return {
+    async associate(actor: Actor, request: AssociationRequest) {
+      if (!can(actor, "associate", { kind: "defendant", case: emptyFacts, defendantId: "" })) throw new AppError("auth.forbidden");
+      const limit = await rateLimiter.hit(`associate:${actor.id}`, ASSOCIATION_ATTEMPTS_PER_HOUR, 60 * 60_000);
+      const attempt = async (outcome: string, caseId: string | null, defendantId: string | null) =>
+        audit.record(store, {
+          actorId: actor.id,
+          actorOrganisationId: actor.organisationId,
+          action: "association.attempt",
+          subjectType: defendantId ? "defendant" : null,
+          subjectId: defendantId,
+          caseId,
+          detail: { outcome },
+        });
+      if (!limit.allowed) {
+        await attempt("rate-limited", null, null);
+        throw new AppError("request.rate_limited");
+      }
+
+      const record = await store.cases.getByUrn(request.urn);
+      const surname = foldName(request.surname);
+      const forename = request.forename ? foldName(request.forename) : undefined;
+      const matches = record
+        ? (await store.defendants.listByCase(record.id)).filter(
+            (d) =>
+              foldName(d.lastName) === surname &&
+              d.dateOfBirth === request.dateOfBirth &&
+              (forename === undefined || foldName(d.firstName) === forename),
+          )
+        : [];
+      const defendant = matches.length === 1 ? matches[0] : undefined;
+      if (!record || !defendant) {
+        await attempt("no-match", null, null);
+        throw new AppError("case.not_found");
+      }
+
+      const existing = await store.associations.openForDefendant(defendant.id);
+      if (existing) {
+        if (existing.organisationId === actor.organisationId) {
+          await attempt("already-associated", record.id, defendant.id);
+          return { created: false, association: { id: existing.id, caseId: record.id, defendantId: defendant.id } };
+        }
+        await attempt("conflict", record.id, defendant.id);
+        throw new AppError("association.conflict");
+      }
+
+      const association = {
+        id: ids(),
+        defendantId: defendant.id,
+        organisationId: actor.organisationId,
+        startedAt: clock().toISOString(),
+        startedBy: actor.id,
+        endedAt: null,
+        endedBy: null,
+      };
+      try {
+        await store.transaction(async (tx) => {
+          await tx.associations.insert(association);
+          await audit.record(tx, {
+            actorId: actor.id,
+            actorOrganisationId: actor.organisationId,
+            action: "association.created",
+            subjectType: "defendant",
+            subjectId: defendant.id,
+            caseId: record.id,
+            detail: { associationId: association.id },
+          });
+        });
+      } catch (error) {
+        // Two firms racing for one defendant: the loser gets the same conflict.
+        if (error instanceof StoreConflictError) throw new AppError("association.conflict");
+        throw error;
+      }
+      return { created: true, association: { id: association.id, caseId: record.id, defendantId: defendant.id } };
+    },
+
+    async end(actor: Actor, associationId: string): Promise<{ caseId: string; organisationId: string }> {
+      const association = await store.associations.get(associationId);
+      const defendant = association && (await store.defendants.get(association.defendantId));
+      const facts = defendant && (await loadCaseFacts(store, defendant.caseId));
+      if (!association || !defendant || !facts || association.endedAt !== null || !can(actor, "read", { kind: "case", case: facts })) {
+        throw new AppError("association.not_found");
+      }
+      if (!can(actor, "end-association", { kind: "defendant", case: facts, defendantId: defendant.id })) {
+        throw new AppError("auth.forbidden");
+      }
+      await store.transaction(async (tx) => {
+        if (!(await tx.associations.end(associationId, actor.id, clock().toISOString()))) throw new AppError("association.not_found");
+        await audit.record(tx, {
+          actorId: actor.id,
+          actorOrganisationId: actor.organisationId,
+          action: "association.ended",
+          subjectType: "defendant",
+          subjectId: defendant.id,
+          caseId: defendant.caseId,
+          detail: { associationId, organisationId: association.organisationId },
+        });
+      });
+      return { caseId: defendant.caseId, organisationId: association.organisationId };
+    },
+  };
+}
+
+/** Association is decided before any case is known; the policy only needs the actor's role. */
+const emptyFacts = { caseId: "", prosecutingOrganisationId: "", courtCodes: [], representation: {} };
+
+export type AssociationService = ReturnType<typeof createAssociationService>;
