@@ -7,7 +7,7 @@ import { createAssociationService } from "../cases/association.service.ts";
 import { createCaseService } from "../cases/case.service.ts";
 import type { Dependencies } from "../dependencies.ts";
 import { cookieSettings } from "./cookies.ts";
-import { clientStylesheets } from "./html-page.ts";
+import { clientHeadLinks } from "./html-page.ts";
 import { csrfGuard } from "./middleware/csrf.middleware.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
@@ -33,7 +33,7 @@ export function createApp(options: AppOptions): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
   const cookies = cookieSettings(config.isProduction);
-  const stylesheets = clientStylesheets(options.clientDir);
+  const headLinks = clientHeadLinks(options.clientDir);
   const audit = createAuditService(deps.clock);
   const sessions = createSessionService({ store, clock: deps.clock });
   const saml = createSamlService({ settings: deps.saml, cache: deps.replayCache, attributeNames: config.saml.attributeNames });
@@ -59,7 +59,7 @@ export function createApp(options: AppOptions): Koa {
     cookies,
     i18n,
     logger,
-    stylesheets,
+    headLinks,
   });
   app.use(auth.routes()).use(auth.allowedMethods());
   if (deps.saml.isDevIdp && !config.isProduction) {
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): Koa {
       users: deps.devIdpUsers,
       acsUrl: deps.saml.acsUrl,
       i18n,
-      stylesheets,
+      headLinks,
     });
     app.use(devIdp.routes()).use(devIdp.allowedMethods());
   }

@@ -5,12 +5,18 @@ import { xmlEscape } from "../auth/saml-xml.ts";
 /** Escape text for HTML. */
 export const html = (value: string) => xmlEscape(value);
 
-/** Stylesheets of the built client, so server-rendered pages look like the rest of the service. */
-export function clientStylesheets(clientDir: string | undefined): string[] {
+/**
+ * The stylesheet and icon links of the built client's index.html, so server-rendered pages look
+ * like the rest of the service (and the browser finds the favicon).
+ */
+export function clientHeadLinks(clientDir: string | undefined): string[] {
   if (!clientDir) return [];
   const index = path.join(clientDir, "index.html");
   if (!fs.existsSync(index)) return [];
-  return Array.from(fs.readFileSync(index, "utf8").matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g), (m) => m[1] ?? "");
+  return Array.from(
+    fs.readFileSync(index, "utf8").matchAll(/<link rel="(?:stylesheet|icon|mask-icon|apple-touch-icon)"[^>]*>/g),
+    (m) => m[0],
+  );
 }
 
 /**
@@ -21,12 +27,13 @@ export function renderPage(page: {
   title: string;
   serviceName: string;
   skipLink: string;
-  stylesheets: string[];
+  /** Link tags from `clientHeadLinks`. */
+  headLinks: string[];
   main: string;
   scripts?: string[];
   lang?: string;
 }): string {
-  const links = page.stylesheets.map((href) => `<link rel="stylesheet" href="${html(href)}">`).join("");
+  const links = page.headLinks.join("");
   const scripts = (page.scripts ?? []).map((src) => `<script type="module" src="${html(src)}"></script>`).join("");
   return `<!doctype html>
 <html lang="${html(page.lang ?? "en")}" class="govuk-template">

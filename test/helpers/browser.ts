@@ -31,8 +31,10 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
   const page = await context.newPage();
   const errors: string[] = [];
   let expected401s = 0;
+  const failed: string[] = [];
   page.on("response", (response) => {
     if (response.status() === 401 && SIGNED_OUT_PROBES.has(new URL(response.url()).pathname)) expected401s += 1;
+    else if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
   });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -41,7 +43,7 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
       expected401s -= 1;
       return;
     }
-    errors.push(text);
+    errors.push(/Failed to load resource/.test(text) && failed.length ? `${text} [${failed.join(", ")}]` : text);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return { page, errors };

@@ -23,7 +23,7 @@ export type AuthRouteOptions = {
   cookies: CookieSettings;
   i18n: i18n;
   logger: Logger;
-  stylesheets: string[];
+  headLinks: string[];
 };
 
 /** Sign-in and sign-out (DESIGN §6). Thin: parse, check, call the SAML and session services. */
@@ -145,7 +145,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
       title,
       serviceName: i18n.t("app:serviceName"),
       skipLink: i18n.t("app:layout.skipLink"),
-      stylesheets: options.stylesheets,
+      headLinks: options.headLinks,
       main: `<h1 class="govuk-heading-l">${html(title)}</h1><p class="govuk-body" data-error-code="${html(code)}">${html(message)}</p>
 <p class="govuk-body"><a class="govuk-link" href="/auth/saml/login">${html(i18n.t("auth:tryAgain"))}</a></p>`,
     });

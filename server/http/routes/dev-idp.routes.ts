@@ -20,7 +20,7 @@ export function devIdpRoutes(options: {
   users: DevIdpUser[];
   acsUrl: string;
   i18n: i18n;
-  stylesheets: string[];
+  headLinks: string[];
 }): Router {
   const { idp, users, i18n } = options;
   const router = new Router();
@@ -29,7 +29,7 @@ export function devIdpRoutes(options: {
       title,
       serviceName: i18n.t("app:serviceName"),
       skipLink: i18n.t("app:layout.skipLink"),
-      stylesheets: options.stylesheets,
+      headLinks: options.headLinks,
       scripts,
       main,
     });
