@@ -495,6 +495,7 @@ class SqliteStore implements Store {
 /** One parameterised query per shape of search; the shapes are few, so statements are cached. */
 function caseSearchSql(criteria: CaseSearch): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
+  let from = "cases c";
   const params: Record<string, unknown> = { today: criteria.today, limit: criteria.limit };
   const scope = criteria.scope;
   if (scope.kind === "prosecution") {
@@ -514,7 +515,7 @@ function caseSearchSql(criteria: CaseSearch): { sql: string; params: Record<stri
     params.urn = criteria.urn;
   }
   if (criteria.surnamePrefix !== undefined || criteria.dateOfBirth !== undefined) {
-    const conditions = ["d.case_id = c.id"];
+    const conditions: string[] = [];
     if (criteria.surnamePrefix !== undefined) {
       // A range on the folded name uses the (last_name_folded, date_of_birth) index.
       conditions.push("d.last_name_folded >= @surname AND d.last_name_folded < @surnameEnd");
@@ -525,7 +526,9 @@ function caseSearchSql(criteria: CaseSearch): { sql: string; params: Record<stri
       conditions.push("d.date_of_birth = @dob");
       params.dob = criteria.dateOfBirth;
     }
-    where.push(`c.id IN (SELECT d.case_id FROM defendants d WHERE ${conditions.join(" AND ")})`);
+    // Drive the query from the (last_name_folded, date_of_birth) index: CROSS JOIN fixes the order,
+    // so the planner never walks every case of a large organisation first.
+    from = `(SELECT DISTINCT d.case_id FROM defendants d WHERE ${conditions.join(" AND ")}) m CROSS JOIN cases c ON c.id = m.case_id`;
   }
   if (criteria.court !== undefined) {
     where.push("c.court_code = @court");
@@ -545,7 +548,7 @@ function caseSearchSql(criteria: CaseSearch): { sql: string; params: Record<stri
   }
   const sql = `SELECT c.id,
       (SELECT min(h.date || 'T' || h.start_time) FROM hearings h WHERE h.case_id = c.id AND h.date >= @today) AS next
-    FROM cases c WHERE ${where.join(" AND ")}
+    FROM ${from} WHERE ${where.join(" AND ")}
     ORDER BY next IS NULL, next, c.urn LIMIT @limit`;
   return { sql, params };
 }

@@ -1,0 +1,25 @@
+/** `npm run bench`: every benchmark, figures printed and written to bench/results/<date>.{md,json}. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runCaseSearchBench } from "./case-search.bench.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+out(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+
+const search = await runCaseSearchBench(out);
+
+const date = new Date().toISOString().slice(0, 10);
+const dir = path.join(root, "bench", "results");
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ date, machine, caseSearch: search }, null, 2)}\n`);
+const rows = search.map((r) => `| ${r.name} | ${r.samples} | ${r.p50Ms.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ≤ ${r.targetMs} | ${r.met ? "met" : "missed"} |`);
+fs.writeFileSync(
+  path.join(dir, `${date}.md`),
+  [`# Benchmarks ${date}`, "", `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`, "", "## Case search, 100,000 cases on SQLite (in-process)", "", "| search | samples | p50 ms | p95 ms | p99 ms | target p95 ms | |", "|---|---|---|---|---|---|---|", ...rows, ""].join("\n"),
+);
+out(`Written bench/results/${date}.md and .json`);
+process.exit(search.every((r) => r.met) ? 0 : 1);
