@@ -13,6 +13,8 @@ const schema = z
     SESSION_SECRET: z.string().min(32).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     ALLOWED_ORIGINS: z.string().optional(),
+    /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (default: on in production). */
+    TRUST_PROXY: z.enum(["true", "false"]).optional(),
     /** Load the fictional demo data on the first start of the embedded store. */
     DEMO_DATA: z.enum(["true", "false"]).optional(),
     SAML_IDP_SSO_URL: z.string().url().optional(),
@@ -41,6 +43,7 @@ export type Config = {
   sessionSecret: string | undefined;
   logLevel: string;
   allowedOrigins: string[];
+  trustProxy: boolean;
   loadDemoData: boolean;
   uploadLimitBytes: number;
   signInRateLimitPerMinute: number;
@@ -85,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = e.NODE_ENV === "production";
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   if (isProduction && !e.SESSION_SECRET) throw new ConfigError("SESSION_SECRET is required in production");
-  if (isProduction && !e.BASE_URL) throw new ConfigError("BASE_URL is required in production");
+  if (isProduction && !e.BASE_URL?.startsWith("https://")) throw new ConfigError("BASE_URL must be an https URL in production");
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)
     : [new URL(baseUrl).origin];
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     allowedOrigins,
+    trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === "true" : isProduction,
     loadDemoData: e.DEMO_DATA ? e.DEMO_DATA === "true" : !isProduction && !e.DATABASE_URL,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),

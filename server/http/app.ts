@@ -30,7 +30,7 @@ export type AppOptions = {
 export function createApp(options: AppOptions): Koa {
   const { deps } = options;
   const { config, store, i18n, logger } = deps;
-  const app = new Koa({ proxy: false });
+  const app = new Koa({ proxy: config.trustProxy });
   app.silent = true;
   const cookies = cookieSettings(config.isProduction);
   const headLinks = clientHeadLinks(options.clientDir);
@@ -41,6 +41,13 @@ export function createApp(options: AppOptions): Koa {
   const idpOrigin = deps.saml.isDevIdp ? [] : [new URL(deps.saml.idpSsoUrl).origin];
 
   app.use(securityHeaders({ isProduction: config.isProduction, formActions: idpOrigin }));
+  if (config.isProduction) {
+    // Production is only ever reached over https (BASE_URL is https), through a TLS proxy.
+    app.use(async (ctx, next) => {
+      ctx.cookies.secure = true;
+      await next();
+    });
+  }
   app.use(errorHandler({ logger, i18n }));
   // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
   app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));

@@ -44,7 +44,14 @@ export function tempDir(prefix = "caseroom-test-"): string {
  * demo data unless `demo: false`. `close()` stops it and removes the folder.
  */
 export async function startTestServer(
-  options: { demo?: boolean; clock?: Clock; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    demo?: boolean;
+    clock?: Clock;
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Production needs an https BASE_URL: the test then plays the TLS proxy by calling http. */
+    httpsBaseUrl?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const port = await freePort();
@@ -52,7 +59,7 @@ export async function startTestServer(
     NODE_ENV: "test",
     PORT: String(port),
     HOST: "127.0.0.1",
-    BASE_URL: `http://127.0.0.1:${port}`,
+    BASE_URL: `${options.httpsBaseUrl ? "https" : "http"}://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
     ...options.env,
   });
@@ -69,7 +76,7 @@ export async function startTestServer(
   }
   const running = await startServer(deps, { clientDir: fs.existsSync(CLIENT_DIR) ? CLIENT_DIR : undefined });
   return {
-    url: config.baseUrl,
+    url: `http://127.0.0.1:${port}`,
     origin: config.baseUrl,
     deps,
     dataDir,
