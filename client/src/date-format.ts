@@ -1,9 +1,10 @@
-import { locale } from "./i18n.ts";
+import { locale, t } from "./i18n.ts";
 
 /** Every date and time a user reads is in Europe/London time (DESIGN §7). */
 const TIME_ZONE = "Europe/London";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_TIME = /^(\d{2}):(\d{2})$/;
 
 function dateFormat(): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale(), {
@@ -25,4 +26,34 @@ export function formatDate(isoDate: string): string {
   const [, year, month, day] = match;
   const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12));
   return Number.isNaN(instant.getTime()) ? isoDate : dateFormat().format(instant);
+}
+
+/**
+ * Format a London wall-clock time (`14:30`, as hearings are listed) the GOV.UK way: "2:30pm",
+ * "10am", "midday", "midnight". Returns the input unchanged if it is not a time.
+ */
+export function formatTime(localTime: string): string {
+  const match = LOCAL_TIME.exec(localTime);
+  if (!match) return localTime;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return localTime;
+  if (minutes === 0 && hours === 12) return t("time.midday");
+  if (minutes === 0 && hours === 0) return t("time.midnight");
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  const time = minutes === 0 ? String(hour12) : `${hour12}:${String(minutes).padStart(2, "0")}`;
+  return t(hours < 12 ? "time.am" : "time.pm", { time });
+}
+
+/** Today's calendar date in London as an ISO date (`2026-03-02`), for "in the past" checks. */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((item) => item.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -41,7 +41,7 @@ test("the case list asks a signed-out user to sign in", async ({ server, browser
   await signIn.first().waitFor();
   assert.match((await signIn.first().getAttribute("href")) ?? "", /returnTo=%2Fcases|returnTo=\/cases/);
   // The case list's own 401 is shown to the user as a message; it is the only error logged.
-  assert.equal(errors, ["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
+  assert.equal(errors, ["Failed to load resource: the server responded with a status of 401 (Unauthorized) [401 /api/cases]"]);
   await context.close();
 });
 

@@ -3,6 +3,7 @@ import { createEffect, ErrorBoundary, on, type ParentProps, Show } from "solid-j
 import { t } from "../../src/i18n.ts";
 import { signInHref } from "../session/session.api.ts";
 import { useSession } from "../session/session.context.tsx";
+import { Breadcrumbs, BreadcrumbsProvider } from "./breadcrumbs.context.tsx";
 import { ErrorSummary } from "./error-summary.component.tsx";
 import { GovukLogo } from "./govuk-logo.component.tsx";
 
@@ -43,7 +44,7 @@ export function PageLayout(props: ParentProps) {
   };
 
   return (
-    <>
+    <BreadcrumbsProvider>
       <a href={`#${MAIN_CONTENT_ID}`} class="govuk-skip-link" onClick={onSkipLink}>
         {t("layout.skipLink")}
       </a>
@@ -72,6 +73,7 @@ export function PageLayout(props: ParentProps) {
             <span class="govuk-phase-banner__text">{t("layout.phaseBanner.text")}</span>
           </p>
         </div>
+        <Breadcrumbs />
         <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} ref={main}>
           <SignOutError />
           {/* A page that fails to render still leaves the shell, and says so in its words. */}
@@ -95,7 +97,7 @@ export function PageLayout(props: ParentProps) {
           </div>
         </div>
       </footer>
-    </>
+    </BreadcrumbsProvider>
   );
 }
 
