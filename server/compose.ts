@@ -10,6 +10,7 @@ import { resolveSamlSettings } from "./auth/saml-settings.ts";
 import { createFileBlobStore } from "./blobs/file-blob-store.ts";
 import type { Config } from "./config.ts";
 import type { Clock, Dependencies } from "./dependencies.ts";
+import { createPdfInspector } from "./documents/pdf-inspector.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.ts";
 
@@ -42,6 +43,7 @@ export async function composeDependencies(
     ids: randomUUID,
     i18n: createI18n("en"),
     replayCache: createMemoryReplayCache(),
+    pdfInspector: createPdfInspector(),
     rateLimiter: createMemoryRateLimiter(),
     saml,
     devIdpUsers: saml.isDevIdp ? demoIdpUsers() : [],

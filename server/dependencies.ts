@@ -5,6 +5,7 @@ import type { DevIdpUser } from "./auth/dev-idp.service.ts";
 import type { SamlSettings } from "./auth/saml-settings.ts";
 import type { BlobStore } from "./blobs/blob-store.ts";
 import type { Config } from "./config.ts";
+import type { PdfInspector } from "./documents/pdf-inspector.ts";
 import type { Logger } from "./logger.ts";
 import type { Store } from "./storage/store.ts";
 
@@ -23,6 +24,7 @@ export type Dependencies = {
   ids: IdSource;
   i18n: i18n;
   replayCache: ReplayCache;
+  pdfInspector: PdfInspector;
   rateLimiter: RateLimiter;
   saml: SamlSettings;
   /** Users the development IdP offers (the demo users); empty when it is off. */

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       store: deps.store,
       blobs: deps.blobs,
       audit: createAuditService(deps.clock),
+      pdfInspector: deps.pdfInspector,
       data: demoData,
       pdfDir: path.join(root, "fixtures", "idpc"),
       now: deps.clock(),

@@ -42,6 +42,7 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await deps.pdfInspector.close();
       await deps.store.close();
     })();
     return closing;

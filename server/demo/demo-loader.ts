@@ -5,7 +5,7 @@ import type { DemoData } from "../../fixtures/demo/demo-data.types.ts";
 import { deemedServiceDate } from "../../shared/domain/calendar.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { BlobStore } from "../blobs/blob-store.ts";
-import { inspectPdf } from "../documents/pdf-inspector.ts";
+import type { PdfInspector } from "../documents/pdf-inspector.ts";
 import type { Store } from "../storage/store.ts";
 
 const DEMO_LOADED_KEY = "demo.loadedAt";
@@ -19,19 +19,22 @@ export async function loadDemoData(options: {
   store: Store;
   blobs: BlobStore;
   audit: AuditService;
+  pdfInspector: PdfInspector;
   data: DemoData;
   pdfDir: string;
   now: Date;
 }): Promise<boolean> {
-  const { store, blobs, audit, data, pdfDir, now } = options;
+  const { store, blobs, audit, pdfInspector, data, pdfDir, now } = options;
   if (await store.meta.get(DEMO_LOADED_KEY)) return false;
 
   // PDFs are parsed and stored before the transaction: blobs are content-addressed, so a retry
   // after a crash simply finds them there.
   const documents: DocumentRecord[] = [];
+  const texts = new Map<string, string[]>();
   for (const doc of data.documents) {
     const content = fs.readFileSync(path.join(pdfDir, doc.file));
-    const { pages } = await inspectPdf(content);
+    const { pages, pageTexts } = await pdfInspector.inspect(content);
+    texts.set(doc.id, pageTexts);
     const { sha256, bytes } = await blobs.put(content);
     documents.push({
       id: doc.id,
@@ -59,7 +62,10 @@ export async function loadDemoData(options: {
     for (const offence of data.offences) await tx.offences.insert(offence);
     for (const hearing of data.hearings) await tx.hearings.insert(hearing);
     for (const association of data.associations) await tx.associations.insert(association);
-    for (const document of documents) await tx.documents.insert(document);
+    for (const document of documents) {
+      await tx.documents.insert(document);
+      await tx.documents.indexText(document.id, texts.get(document.id) ?? []);
+    }
     await tx.meta.set(DEMO_LOADED_KEY, now.toISOString());
     await audit.record(tx, {
       actorId: null,

@@ -13,20 +13,13 @@ if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== "function"
   });
 }
 
-const PDF_MAGIC = Buffer.from("%PDF-");
-
-export type PdfInspection = { pages: number; text: string };
-
-/** True when the bytes start like a PDF (the parse in `inspectPdf` is the real check). */
-export function hasPdfMagic(content: Buffer): boolean {
-  return content.subarray(0, 1024).includes(PDF_MAGIC);
-}
+export type PdfInspection = { pages: number; pageTexts: string[] };
 
 /**
- * Parse a PDF with pdf.js (no scripting, no eval, no fonts rendered): page count and text.
- * Throws when the bytes are not a readable PDF.
+ * Parse a PDF with pdf.js (no scripting, no eval, no fonts rendered): page count and the text of
+ * each page. Throws when the bytes are not a readable PDF. Runs inside the inspection worker.
  */
-export async function inspectPdf(content: Buffer, maxTextPages = 500): Promise<PdfInspection> {
+export async function inspectPdfInProcess(content: Buffer, maxTextPages = 5000): Promise<PdfInspection> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     data: new Uint8Array(content),
@@ -45,7 +38,7 @@ export async function inspectPdf(content: Buffer, maxTextPages = 500): Promise<P
       texts.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
       page.cleanup();
     }
-    return { pages: pdf.numPages, text: texts.join("\n") };
+    return { pages: pdf.numPages, pageTexts: texts };
   } finally {
     await task.destroy();
   }

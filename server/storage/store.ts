@@ -30,6 +30,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
+  readonly notifications: NotificationRepository;
   /** Run `work` in one transaction: all its writes commit together or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query; rejects otherwise. */
@@ -124,7 +125,17 @@ export interface DocumentRepository {
   insert(document: DocumentRecord): Promise<void>;
   get(id: string): Promise<DocumentRecord | undefined>;
   listByCase(caseId: string): Promise<DocumentRecord[]>;
+  /** Store the extracted text of each page (index 0 = page 1) for full-text search. */
+  indexText(documentId: string, pageTexts: readonly string[]): Promise<void>;
+  /** Pages of the given documents matching all the words, best first, with a short snippet. */
+  searchText(documentIds: readonly string[], words: readonly string[], limit: number): Promise<TextHit[]>;
+  /** Record that an organisation opened a document; only the first time is kept. */
+  recordOpen(documentId: string, organisationId: string, userId: string, at: string): Promise<void>;
+  /** When the organisation first opened each of the documents it has opened. */
+  opensFor(organisationId: string, documentIds: readonly string[]): Promise<Map<string, string>>;
 }
+
+export type TextHit = { documentId: string; page: number; snippet: string };
 
 export interface DirectionRepository {
   insert(direction: DirectionRecord): Promise<void>;
@@ -148,6 +159,22 @@ export interface AuditRepository {
   append(entry: AuditAppend): Promise<AuditEntry>;
   /** Entries in chain order; `afterSeq` pages forward. */
   list(options?: { caseId?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+}
+
+/** A stored notice for a party (the live push happens on the Socket.IO channel). */
+export type NotificationRecord = {
+  id: string;
+  caseId: string;
+  /** `prosecution`, `court` or `defence:<organisationId>`. */
+  party: string;
+  kind: string;
+  subjectId: string;
+  createdAt: string;
+};
+
+export interface NotificationRepository {
+  add(notification: NotificationRecord): Promise<void>;
+  listForParty(party: string, options?: { caseId?: string; limit?: number }): Promise<NotificationRecord[]>;
 }
 
 export interface MetaRepository {

@@ -69,6 +69,7 @@ export async function startTestServer(
       store: deps.store,
       blobs: deps.blobs,
       audit: createAuditService(deps.clock),
+      pdfInspector: deps.pdfInspector,
       data: demoData,
       pdfDir: IDPC_DIR,
       now: deps.clock(),

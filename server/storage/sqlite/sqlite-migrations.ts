@@ -90,4 +90,20 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX sessions_user ON sessions(user_id);
     `,
   },
+  {
+    version: 3,
+    name: "documents: text, opens, notifications",
+    sql: `
+      CREATE VIRTUAL TABLE document_text USING fts5(
+        text, document_id UNINDEXED, page UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TABLE document_opens (
+        document_id TEXT NOT NULL REFERENCES documents(id), organisation_id TEXT NOT NULL,
+        first_opened_at TEXT NOT NULL, first_opened_by TEXT NOT NULL,
+        PRIMARY KEY (document_id, organisation_id));
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), party TEXT NOT NULL,
+        kind TEXT NOT NULL, subject_id TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE INDEX notifications_party ON notifications(party, created_at);
+    `,
+  },
 ];

@@ -26,6 +26,8 @@ import {
   type FormRepository,
   type HearingRepository,
   type MetaRepository,
+  type NotificationRecord,
+  type NotificationRepository,
   type OffenceRepository,
   type OrganisationRepository,
   type SessionRecord,
@@ -102,6 +104,7 @@ class SqliteStore implements Store {
   readonly audit: AuditRepository;
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
+  readonly notifications: NotificationRepository;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -312,6 +315,33 @@ class SqliteStore implements Store {
         (q("SELECT * FROM documents WHERE case_id = ? ORDER BY section, title, version").all(caseId) as Row[]).map(
           toDocument,
         ),
+      indexText: (documentId: string, pageTexts: readonly string[]) =>
+        write(() => {
+          const insert = q("INSERT INTO document_text (text, document_id, page) VALUES (?, ?, ?)");
+          pageTexts.forEach((text, i) => insert.run(text, documentId, i + 1));
+        }),
+      searchText: async (documentIds: readonly string[], words: readonly string[], limit: number) => {
+        if (documentIds.length === 0 || words.length === 0) return [];
+        // Each word becomes a quoted FTS5 string (a prefix for the last), so no input is syntax.
+        const match = words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? "*" : ""}`).join(" ");
+        const rows = q(`SELECT document_id, page, snippet(document_text, 0, '[', ']', '…', 12) AS snippet
+          FROM document_text WHERE document_text MATCH ? AND document_id IN (SELECT value FROM json_each(?))
+          ORDER BY rank LIMIT ?`).all(match, JSON.stringify(documentIds), limit) as Row[];
+        return rows.map((r) => ({ documentId: str(r.document_id), page: Number(r.page), snippet: str(r.snippet) }));
+      },
+      recordOpen: (documentId: string, organisationId: string, userId: string, at: string) =>
+        write(() => {
+          q(`INSERT INTO document_opens (document_id, organisation_id, first_opened_at, first_opened_by) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING`).run(documentId, organisationId, at, userId);
+        }),
+      opensFor: async (organisationId: string, documentIds: readonly string[]) => {
+        const rows = q(`SELECT document_id, first_opened_at FROM document_opens
+          WHERE organisation_id = ? AND document_id IN (SELECT value FROM json_each(?))`).all(
+          organisationId,
+          JSON.stringify(documentIds),
+        ) as Row[];
+        return new Map(rows.map((r) => [str(r.document_id), str(r.first_opened_at)]));
+      },
     };
 
     this.directions = {
@@ -419,6 +449,33 @@ class SqliteStore implements Store {
             value,
           );
         }),
+    };
+
+    this.notifications = {
+      add: (n: NotificationRecord) =>
+        write(() => {
+          q("INSERT INTO notifications (id, case_id, party, kind, subject_id, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+            n.id,
+            n.caseId,
+            n.party,
+            n.kind,
+            n.subjectId,
+            n.createdAt,
+          );
+        }),
+      listForParty: async (party: string, options = {}) => {
+        const rows = options.caseId
+          ? q("SELECT * FROM notifications WHERE party = ? AND case_id = ? ORDER BY created_at DESC LIMIT ?").all(party, options.caseId, options.limit ?? 100)
+          : q("SELECT * FROM notifications WHERE party = ? ORDER BY created_at DESC LIMIT ?").all(party, options.limit ?? 100);
+        return (rows as Row[]).map((r) => ({
+          id: str(r.id),
+          caseId: str(r.case_id),
+          party: str(r.party),
+          kind: str(r.kind),
+          subjectId: str(r.subject_id),
+          createdAt: str(r.created_at),
+        }));
+      },
     };
 
     this.sessions = {
