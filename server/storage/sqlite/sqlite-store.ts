@@ -318,7 +318,7 @@ class SqliteStore implements Store {
       indexText: (documentId: string, pageTexts: readonly string[]) =>
         write(() => {
           const insert = q("INSERT INTO document_text (text, document_id, page) VALUES (?, ?, ?)");
-          pageTexts.forEach((text, i) => insert.run(text, documentId, i + 1));
+          for (const [i, text] of pageTexts.entries()) insert.run(text, documentId, i + 1);
         }),
       searchText: async (documentIds: readonly string[], words: readonly string[], limit: number) => {
         if (documentIds.length === 0 || words.length === 0) return [];
