@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from "@node-saml/passport-saml";
 import { z } from "zod";
 import { isCourtRole } from "../../shared/policy/party.ts";
+import { hasControlCharacters } from "../../shared/schemas/common.schema.ts";
 import { role as roleSchema, type User } from "../../shared/schemas/user.schema.ts";
 import type { SamlAttributeNames } from "../config.ts";
 import type { ReplayCache } from "./replay-cache.ts";
@@ -198,7 +199,7 @@ export function createSamlService(options: {
       return (Array.isArray(value) ? value : value ? [value] : []).map((v) => v.trim()).filter(Boolean);
     };
     const nameId = profile.nameID;
-    if (typeof nameId !== "string" || nameId.length === 0 || nameId.length > 256 || hasControlCharacter(nameId)) {
+    if (typeof nameId !== "string" || nameId.length === 0 || nameId.length > 256 || hasControlCharacters(nameId)) {
       throw new SignInRejected(401, "invalid NameID");
     }
     const role = roleSchema.safeParse(one("role"));
@@ -225,11 +226,6 @@ export function createSamlService(options: {
 }
 
 export type SamlService = ReturnType<typeof createSamlService>;
-
-function hasControlCharacter(value: string): boolean {
-  for (const char of value) if (char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f) return true;
-  return false;
-}
 
 /** The first sentence of a node-saml error, without values: enough for the audit trail. */
 function shortReason(error: unknown): string {

@@ -129,6 +129,6 @@ export function createAssociationService(options: {
 }
 
 /** Association is decided before any case is known; the policy only needs the actor's role. */
-const emptyFacts = { caseId: "", prosecutingOrganisationId: "", courtCodes: [], representation: {} };
+const emptyFacts = { caseId: "", prosecutingOrganisationId: "", courtCodes: [], defendantIds: [], representation: {} };
 
 export type AssociationService = ReturnType<typeof createAssociationService>;

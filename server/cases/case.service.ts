@@ -14,11 +14,16 @@ const SEARCH_LIMIT = 100;
 export async function loadCaseFacts(store: Store, caseId: string): Promise<CaseFacts | undefined> {
   const record = await store.cases.get(caseId);
   if (!record) return undefined;
-  const [hearings, associations] = await Promise.all([store.hearings.listByCase(caseId), store.associations.openForCase(caseId)]);
+  const [hearings, associations, defendants] = await Promise.all([
+    store.hearings.listByCase(caseId),
+    store.associations.openForCase(caseId),
+    store.defendants.listByCase(caseId),
+  ]);
   return {
     caseId,
     prosecutingOrganisationId: record.prosecutingOrganisationId,
     courtCodes: [...new Set([record.courtCode, ...hearings.map((h) => h.courtCode)])],
+    defendantIds: defendants.map((d) => d.id),
     representation: Object.fromEntries(associations.map((a) => [a.defendantId, a.organisationId])),
   };
 }

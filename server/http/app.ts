@@ -5,6 +5,7 @@ import { createSamlService } from "../auth/saml.service.ts";
 import { createSessionService } from "../auth/session.service.ts";
 import { createAssociationService } from "../cases/association.service.ts";
 import { createCaseService } from "../cases/case.service.ts";
+import { createDocumentService } from "../documents/document.service.ts";
 import type { Dependencies } from "../dependencies.ts";
 import { cookieSettings } from "./cookies.ts";
 import { clientHeadLinks } from "./html-page.ts";
@@ -16,6 +17,7 @@ import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
+import { documentRoutes, uploadTempDir } from "./routes/documents.routes.ts";
 import { devIdpRoutes } from "./routes/dev-idp.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 
@@ -83,11 +85,23 @@ export function createApp(options: AppOptions): Koa {
   app.use(requireUserForApi());
   const me = meRoutes();
   app.use(me.routes()).use(me.allowedMethods());
+  const cases = createCaseService({ store, clock: deps.clock, audit });
   const caseApi = caseRoutes({
-    cases: createCaseService({ store, clock: deps.clock, audit }),
+    cases,
     associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter }),
   });
   app.use(caseApi.routes()).use(caseApi.allowedMethods());
+  const documentApi = documentRoutes({
+    cases,
+    documents: createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n }),
+    store,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    i18n,
+    uploadLimitBytes: config.uploadLimitBytes,
+    tempDir: uploadTempDir(config.dataDir),
+  });
+  app.use(documentApi.routes()).use(documentApi.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

@@ -21,6 +21,8 @@ export type CaseFacts = {
   prosecutingOrganisationId: string;
   /** The case's court and the courts of its hearings. */
   courtCodes: readonly string[];
+  /** Every defendant of the case. */
+  defendantIds: readonly string[];
   /** Open associations: defendant id → representing organisation id. */
   representation: Readonly<Record<string, string>>;
 };

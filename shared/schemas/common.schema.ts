@@ -22,3 +22,27 @@ export function foldName(input: string): string {
     .toLowerCase()
     .trim();
 }
+
+const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code < 0xa0);
+
+/** True when the text holds a control character (CR, LF, NUL…): never allowed in names or titles. */
+export function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (isControl(value.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The text with each run of control characters replaced by one space. */
+export function withoutControlCharacters(value: string): string {
+  let out = "";
+  let inRun = false;
+  for (const char of value) {
+    if (isControl(char.charCodeAt(0))) {
+      if (!inRun) out += " ";
+      inRun = true;
+    } else {
+      out += char;
+      inRun = false;
+    }
+  }
+  return out;
+}

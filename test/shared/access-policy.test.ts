@@ -7,6 +7,7 @@ const facts: CaseFacts = {
   caseId: "case-1",
   prosecutingOrganisationId: "cps-wessex",
   courtCodes: ["KBMC01"],
+  defendantIds: ["d1", "d2", "d3"],
   representation: { d1: "firm-a", d2: "firm-b" },
 };
 

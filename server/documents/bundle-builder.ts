@@ -1,0 +1,188 @@
+import type { Readable } from "node:stream";
+import type { i18n } from "i18next";
+import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef, rgb, StandardFonts } from "pdf-lib";
+import yazl from "yazl";
+import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
+import type { BlobStore } from "../blobs/blob-store.ts";
+
+export type BundleCase = { urn: string; courtName: string; defendantNames: string[]; organisationName: string; preparedOn: string };
+
+const A4: [number, number] = [595.28, 841.89];
+const INDEX_LINES_PER_PAGE = 46;
+
+/** A file name safe on every system: letters, digits, spaces and a little punctuation. */
+export function safeFileName(name: string, fallback = "document"): string {
+  const cleaned = name
+    .normalize("NFKD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replace(/[^A-Za-z0-9 ._()-]+/g, " ")
+    // A dot only between letters or digits: no "..", no leading or trailing dots.
+    .replace(/\.(?![A-Za-z0-9])|(?<![A-Za-z0-9])\./g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[.\s]+/, "")
+    .slice(0, 120);
+  return cleaned || fallback;
+}
+
+/** Text the standard PDF fonts can draw (WinAnsi): accents dropped, anything else replaced. */
+function winAnsi(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, "?");
+}
+
+/**
+ * The IDPC as a ZIP, streamed: one folder per section and an index (CSV) of what it holds. The
+ * entries are read from the blob store one after another, so memory stays flat.
+ */
+export function zipBundle(options: { documents: DocumentRecord[]; blobs: BlobStore; i18n: i18n; sectionNumber: (d: DocumentRecord) => number }): Readable {
+  const { documents, blobs, i18n } = options;
+  const zip = new yazl.ZipFile();
+  const names = new Set<string>();
+  const rows = [i18n.t("bundle:zipIndexHeader")];
+  const csv = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  for (const d of documents) {
+    const folder = `${String(options.sectionNumber(d)).padStart(2, "0")} ${safeFileName(i18n.t(`sections:${d.section}`))}`;
+    let name = `${folder}/${safeFileName(d.title)} v${d.version}.pdf`;
+    for (let n = 2; names.has(name); n++) name = `${folder}/${safeFileName(d.title)} v${d.version} (${n}).pdf`;
+    names.add(name);
+    rows.push([d.section, d.title, d.version, d.pages, d.servedAt, d.deemedServedOn, d.sha256, name].map(csv).join(","));
+    zip.addReadStreamLazy(name, { compress: false, size: d.bytes }, (callback) => {
+      blobs.read(d.sha256).then(
+        (stream) => callback(null, stream),
+        (error: Error) => callback(error, undefined as unknown as Readable),
+      );
+    });
+  }
+  zip.addBuffer(Buffer.from(`${rows.join("\r\n")}\r\n`, "utf8"), "index.csv");
+  zip.end();
+  return zip.outputStream as unknown as Readable;
+}
+
+/**
+ * The IDPC as one paginated PDF: a cover, an index by section with page numbers, every page of
+ * every document stamped with the URN and "page n of N", and a bookmark per document.
+ */
+export async function pdfBundle(options: {
+  documents: DocumentRecord[];
+  blobs: BlobStore;
+  i18n: i18n;
+  bundleCase: BundleCase;
+}): Promise<Uint8Array> {
+  const { documents, blobs, i18n, bundleCase } = options;
+  const t = (key: string, values?: Record<string, string | number>) => winAnsi(i18n.t(key, values));
+  const out = await PDFDocument.create();
+  out.setTitle(winAnsi(`${i18n.t("bundle:title")} ${bundleCase.urn}`));
+  out.setProducer("Caseroom");
+  out.setCreator("Caseroom");
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  const bold = await out.embedFont(StandardFonts.HelveticaBold);
+
+  // Index lines: a heading per section, a line per document.
+  type Line = { text: string; bold: boolean; document?: DocumentRecord };
+  const lines: Line[] = [];
+  let lastSection = "";
+  for (const d of documents) {
+    if (d.section !== lastSection) {
+      lines.push({ text: t(`sections:${d.section}`), bold: true });
+      lastSection = d.section;
+    }
+    lines.push({ text: t("bundle:indexEntry", { title: d.title, version: d.version }), bold: false, document: d });
+  }
+  const indexPages = Math.max(1, Math.ceil(lines.length / INDEX_LINES_PER_PAGE));
+  const startPage = new Map<string, number>();
+  let next = 1 + indexPages + 1;
+  for (const d of documents) {
+    startPage.set(d.id, next);
+    next += d.pages;
+  }
+
+  const cover = out.addPage(A4);
+  let y = 760;
+  cover.drawText(t("bundle:title"), { x: 56, y, size: 20, font: bold });
+  for (const text of [
+    t("bundle:urn", { urn: bundleCase.urn }),
+    t("bundle:court", { court: bundleCase.courtName }),
+    t("bundle:defendants", { names: bundleCase.defendantNames.join(", ") }),
+  ]) {
+    y -= 30;
+    cover.drawText(text, { x: 56, y, size: 12, font, maxWidth: 480 });
+  }
+  y -= 40;
+  cover.drawText(t("bundle:generated", { organisation: bundleCase.organisationName, date: bundleCase.preparedOn }), {
+    x: 56,
+    y,
+    size: 10,
+    font,
+    maxWidth: 480,
+    lineHeight: 14,
+  });
+  if (documents.length === 0) cover.drawText(t("bundle:empty"), { x: 56, y: y - 60, size: 12, font });
+
+  for (let p = 0; p < indexPages; p++) {
+    const page = out.addPage(A4);
+    page.drawText(t("bundle:index"), { x: 56, y: 780, size: 16, font: bold });
+    lines.slice(p * INDEX_LINES_PER_PAGE, (p + 1) * INDEX_LINES_PER_PAGE).forEach((line, i) => {
+      const lineY = 750 - i * 15;
+      const f = line.bold ? bold : font;
+      page.drawText(line.text.slice(0, 90), { x: line.bold ? 56 : 68, y: lineY, size: 10, font: f });
+      if (line.document) {
+        const label = t("bundle:page", { page: startPage.get(line.document.id) ?? 0 });
+        page.drawText(label, { x: 539 - font.widthOfTextAtSize(label, 10), y: lineY, size: 10, font });
+      }
+    });
+  }
+
+  const bookmarks: { title: string; page: PDFPage }[] = [];
+  for (const d of documents) {
+    const source = await PDFDocument.load(await readAll(await blobs.read(d.sha256)), { updateMetadata: false });
+    const copied = await out.copyPages(source, source.getPageIndices());
+    copied.forEach((page, i) => {
+      out.addPage(page);
+      if (i === 0) bookmarks.push({ title: winAnsi(`${i18n.t(`sections:${d.section}`)}: ${d.title} (v${d.version})`), page });
+    });
+  }
+
+  const total = out.getPageCount();
+  out.getPages().forEach((page, i) => {
+    const stamp = t("bundle:stamp", { urn: bundleCase.urn, page: i + 1, total });
+    const { width } = page.getSize();
+    page.drawText(stamp, { x: width - 24 - font.widthOfTextAtSize(stamp, 8), y: 12, size: 8, font, color: rgb(0.2, 0.2, 0.2) });
+  });
+  addOutline(out, bookmarks);
+  return out.save({ useObjectStreams: true });
+}
+
+function addOutline(pdf: PDFDocument, bookmarks: { title: string; page: PDFPage }[]) {
+  if (bookmarks.length === 0) return;
+  const context = pdf.context;
+  const outlineRef = context.nextRef();
+  const refs: PDFRef[] = bookmarks.map(() => context.nextRef());
+  bookmarks.forEach((bookmark, i) => {
+    const item = context.obj({}) as PDFDict;
+    item.set(PDFName.of("Title"), PDFHexString.fromText(bookmark.title));
+    item.set(PDFName.of("Parent"), outlineRef);
+    item.set(PDFName.of("Dest"), context.obj([bookmark.page.ref, PDFName.of("XYZ"), PDFNull, PDFNull, PDFNull]));
+    const prev = refs[i - 1];
+    const nextRef = refs[i + 1];
+    if (prev) item.set(PDFName.of("Prev"), prev);
+    if (nextRef) item.set(PDFName.of("Next"), nextRef);
+    context.assign(refs[i] as PDFRef, item);
+  });
+  const outline = context.obj({}) as PDFDict;
+  outline.set(PDFName.of("Type"), PDFName.of("Outlines"));
+  outline.set(PDFName.of("First"), refs[0] as PDFRef);
+  outline.set(PDFName.of("Last"), refs[refs.length - 1] as PDFRef);
+  outline.set(PDFName.of("Count"), PDFNumber.of(refs.length));
+  context.assign(outlineRef, outline);
+  pdf.catalog.set(PDFName.of("Outlines"), outlineRef);
+  pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

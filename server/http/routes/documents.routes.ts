@@ -1,0 +1,162 @@
+import fs from "node:fs";
+import path from "node:path";
+import Router from "@koa/router";
+import type { i18n } from "i18next";
+import type { Context } from "koa";
+import { can } from "../../../shared/policy/access-policy.ts";
+import { withoutControlCharacters } from "../../../shared/schemas/common.schema.ts";
+import { sectionCode } from "../../../shared/schemas/document.schema.ts";
+import { londonDateTime } from "../../../shared/domain/calendar.ts";
+import { AppError } from "../../app-error.ts";
+import type { BlobStore } from "../../blobs/blob-store.ts";
+import type { CaseService } from "../../cases/case.service.ts";
+import { pdfBundle, safeFileName, zipBundle } from "../../documents/bundle-builder.ts";
+import type { DocumentService } from "../../documents/document.service.ts";
+import { receiveUpload } from "../../documents/upload-receiver.ts";
+import type { Clock } from "../../dependencies.ts";
+import type { Store } from "../../storage/store.ts";
+import { actorOf } from "../actor.ts";
+
+/** `Content-Disposition` with a sanitised ASCII name and its UTF-8 form (RFC 6266). */
+function disposition(kind: "inline" | "attachment", name: string, extension: string): string {
+  const ascii = `${safeFileName(name)}.${extension}`;
+  const unicode = `${withoutControlCharacters(name).replace(/["\\/:*?<>|]+/g, " ").trim().slice(0, 120) || "document"}.${extension}`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(unicode)}`;
+}
+
+/** One `bytes=start-end` range, or undefined for the whole file; several ranges are not offered. */
+function parseRange(header: string | undefined): { start: number; end: number } | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d+)-(\d*)$/.exec(header.trim());
+  if (!match) throw new AppError("range.not_satisfiable");
+  const start = Number(match[1]);
+  const end = match[2] ? Number(match[2]) : Number.MAX_SAFE_INTEGER;
+  return { start, end };
+}
+
+const noStore = (ctx: Context) => {
+  ctx.set("Cache-Control", "no-store");
+};
+
+/** The IDPC routes (DESIGN §11): serve, list, search, read, bundles. */
+export function documentRoutes(options: {
+  cases: CaseService;
+  documents: DocumentService;
+  store: Store;
+  blobs: BlobStore;
+  clock: Clock;
+  i18n: i18n;
+  uploadLimitBytes: number;
+  tempDir: string;
+}): Router {
+  const { cases, documents, store, blobs, i18n } = options;
+  const router = new Router();
+
+  router.post("/api/cases/:caseId/documents", async (ctx) => {
+    const actor = actorOf(ctx);
+    const facts = await cases.readableFacts(actor, ctx.params.caseId ?? "");
+    // Refused before a byte of the body is read: only the prosecution serves.
+    if (!can(actor, "write", { kind: "document", case: facts, visibility: "all" })) throw new AppError("auth.forbidden");
+    if (!ctx.is("multipart/form-data")) throw new AppError("request.unsupported_type");
+    if ((ctx.request.length ?? 0) > options.uploadLimitBytes + 64 * 1024) {
+      ctx.set("Connection", "close");
+      throw new AppError("document.too_large");
+    }
+    let upload: Awaited<ReturnType<typeof receiveUpload>>;
+    try {
+      upload = await receiveUpload(ctx.req, { limit: options.uploadLimitBytes, tempDir: options.tempDir });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "document.too_large") ctx.set("Connection", "close");
+      throw error;
+    }
+    try {
+      ctx.body = await documents.serve(actor, facts, upload);
+      ctx.status = 201;
+    } finally {
+      await fs.promises.rm(upload.filePath, { force: true });
+    }
+  });
+
+  router.get("/api/cases/:caseId/documents", async (ctx) => {
+    const actor = actorOf(ctx);
+    noStore(ctx);
+    ctx.body = await documents.list(actor, await cases.readableFacts(actor, ctx.params.caseId ?? ""));
+  });
+
+  router.get("/api/cases/:caseId/documents/search", async (ctx) => {
+    const actor = actorOf(ctx);
+    const facts = await cases.readableFacts(actor, ctx.params.caseId ?? "");
+    const q = typeof ctx.query.q === "string" ? ctx.query.q.slice(0, 200) : "";
+    noStore(ctx);
+    ctx.body = await documents.search(actor, facts, q);
+  });
+
+  router.get("/api/documents/:documentId/content", async (ctx) => {
+    const actor = actorOf(ctx);
+    const download = ctx.query.download === "1";
+    const opened = await documents.open(actor, ctx.params.documentId ?? "", { download, range: parseRange(ctx.get("Range") || undefined) });
+    noStore(ctx);
+    ctx.set("Accept-Ranges", "bytes");
+    ctx.set("Content-Disposition", disposition(download ? "attachment" : "inline", opened.document.title, "pdf"));
+    ctx.set("Content-Security-Policy", "sandbox; default-src 'none'");
+    ctx.type = "application/pdf";
+    if (opened.range) {
+      ctx.status = 206;
+      ctx.set("Content-Range", `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+      ctx.length = opened.range.end - opened.range.start + 1;
+    } else {
+      ctx.length = opened.size;
+    }
+    ctx.body = opened.stream;
+  });
+
+  const bundleInput = async (ctx: Context) => {
+    const actor = actorOf(ctx);
+    const facts = await cases.readableFacts(actor, ctx.params.caseId ?? "");
+    if (!can(actor, "export", { kind: "case", case: facts })) throw new AppError("case.not_found");
+    const record = await store.cases.get(facts.caseId);
+    if (!record) throw new AppError("case.not_found");
+    const visible = documents.latestOf(await documents.visible(actor, facts));
+    return { actor, facts, record, visible };
+  };
+
+  router.get("/api/cases/:caseId/idpc.zip", async (ctx) => {
+    const { actor, facts, record, visible } = await bundleInput(ctx);
+    await documents.recordBundle(actor, facts, "zip", visible);
+    noStore(ctx);
+    ctx.type = "application/zip";
+    ctx.set("Content-Disposition", disposition("attachment", `IDPC ${record.urn}`, "zip"));
+    ctx.body = zipBundle({ documents: visible, blobs, i18n, sectionNumber: (d) => sectionCode.options.indexOf(d.section) + 1 });
+  });
+
+  router.get("/api/cases/:caseId/idpc.pdf", async (ctx) => {
+    const { actor, facts, record, visible } = await bundleInput(ctx);
+    const [court, defendants, organisation] = await Promise.all([
+      store.courts.get(record.courtCode),
+      store.defendants.listByCase(record.id),
+      store.organisations.get(actor.organisationId),
+    ]);
+    const bytes = await pdfBundle({
+      documents: visible,
+      blobs,
+      i18n,
+      bundleCase: {
+        urn: record.urn,
+        courtName: court?.name ?? record.courtCode,
+        defendantNames: defendants.map((d) => `${d.firstName} ${d.lastName}`),
+        organisationName: organisation?.name ?? actor.organisationId,
+        preparedOn: londonDateTime(options.clock()).date,
+      },
+    });
+    await documents.recordBundle(actor, facts, "pdf", visible);
+    noStore(ctx);
+    ctx.type = "application/pdf";
+    ctx.set("Content-Disposition", disposition("attachment", `IDPC ${record.urn}`, "pdf"));
+    ctx.set("Content-Security-Policy", "sandbox; default-src 'none'");
+    ctx.body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  });
+
+  return router;
+}
+
+export const uploadTempDir = (dataDir: string) => path.join(dataDir, "tmp");
