@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCaseSearchBench } from "./case-search.bench.ts";
+import { runBundleBench } from "./idpc-bundle.bench.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -11,15 +12,16 @@ const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unkn
 out(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 
 const search = await runCaseSearchBench(out);
+const bundles = await runBundleBench(out);
 
 const date = new Date().toISOString().slice(0, 10);
 const dir = path.join(root, "bench", "results");
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ date, machine, caseSearch: search }, null, 2)}\n`);
+fs.writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ date, machine, caseSearch: search, idpcBundles: bundles }, null, 2)}\n`);
 const rows = search.map((r) => `| ${r.name} | ${r.samples} | ${r.p50Ms.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ≤ ${r.targetMs} | ${r.met ? "met" : "missed"} |`);
 fs.writeFileSync(
   path.join(dir, `${date}.md`),
-  [`# Benchmarks ${date}`, "", `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`, "", "## Case search, 100,000 cases on SQLite (in-process)", "", "| search | samples | p50 ms | p95 ms | p99 ms | target p95 ms | |", "|---|---|---|---|---|---|---|", ...rows, ""].join("\n"),
+  [`# Benchmarks ${date}`, "", `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`, "", "## Case search, 100,000 cases on SQLite (in-process)", "", "| search | samples | p50 ms | p95 ms | p99 ms | target p95 ms | |", "|---|---|---|---|---|---|---|", ...rows, "", "## IDPC bundles: 100 documents, 2,000 pages (server in its own process)", "", "| measure | value | target | |", "|---|---|---|---|", ...bundles.map((b) => `| ${b.name} | ${b.value.toFixed(0)} ${b.unit} | ≤ ${b.target} ${b.unit} | ${b.met ? "met" : "missed"} |`), ""].join("\n"),
 );
 out(`Written bench/results/${date}.md and .json`);
-process.exit(search.every((r) => r.met) ? 0 : 1);
+process.exit([...search, ...bundles].every((r) => r.met) ? 0 : 1);

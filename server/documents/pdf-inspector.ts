@@ -18,8 +18,20 @@ type Pending = { resolve: (r: PdfInspection) => void; reject: (e: Error) => void
  * file can neither stall nor exhaust the server (research/security.md PDF-07). The worker is kept
  * for the next file and replaced when a file kills it or runs out of time.
  */
-export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: number } = {}) {
+export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: number; idleMs?: number } = {}) {
   let worker: Worker | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  // An idle worker is stopped so its memory goes back to the system; the next file starts one.
+  const scheduleIdleStop = () => {
+    clearTimeout(idleTimer);
+    if (pending.size > 0) return;
+    idleTimer = setTimeout(() => {
+      const w = worker;
+      worker = undefined;
+      if (w && pending.size === 0) void w.terminate();
+    }, options.idleMs ?? 5_000);
+    idleTimer.unref();
+  };
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -36,7 +48,7 @@ export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: 
     const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`;
     const w = new Worker(bootstrap, {
       eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 512 },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 256 },
       stdout: true,
       stderr: true,
     });
@@ -48,6 +60,7 @@ export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: 
       clearTimeout(p.timer);
       if (message.ok && message.result) p.resolve(message.result);
       else p.reject(new Error("not a readable PDF"));
+      scheduleIdleStop();
     });
     w.on("error", () => undefined);
     w.on("exit", () => {
@@ -60,6 +73,7 @@ export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: 
   return {
     /** Page count and per-page text; rejects when the bytes are not a readable PDF. */
     inspect(content: Buffer): Promise<PdfInspection> {
+      clearTimeout(idleTimer);
       worker ??= start();
       const current = worker;
       const id = nextId++;
@@ -76,6 +90,7 @@ export function createPdfInspector(options: { timeoutMs?: number; maxMemoryMb?: 
       });
     },
     async close(): Promise<void> {
+      clearTimeout(idleTimer);
       const w = worker;
       worker = undefined;
       failAll(new Error("PDF inspector closed"));
