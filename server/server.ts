@@ -1,30 +1,75 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { CLOSE_CODE } from "../shared/protocol/collab-protocol.ts";
+import { createSessionService } from "./auth/session.service.ts";
 import type { Dependencies } from "./dependencies.ts";
 import { createApp } from "./http/app.ts";
+import { cookieSettings } from "./http/cookies.ts";
+import { createDocRegistry, type DocRegistry } from "./realtime/collab-doc-registry.ts";
+import { COLLAB_PATH, type CollabServer, createCollabServer } from "./realtime/collab-server.ts";
+import { createRealtimeHub } from "./realtime/realtime-hub.ts";
+import { createSocketServer, type SocketServer } from "./realtime/socket-server.ts";
 
 export type RunningServer = {
   server: http.Server;
   url: string;
-  /** Stop accepting, let in-flight requests finish (up to `graceMs`), then close the store. */
+  /** The real-time parts, for inspection in tests and for the benchmark. */
+  realtime: { registry: DocRegistry; collab: CollabServer; sockets: SocketServer };
+  /** Stop accepting, let in-flight requests finish (up to `graceMs`), flush documents, close the store. */
   close(graceMs?: number): Promise<void>;
 };
 
+/** How often open connections are checked against their sessions (timeouts, sign-out elsewhere). */
+const SESSION_CHECK_MS = 5_000;
+
 /**
- * One `http.Server` for every channel (DESIGN §2). The collaboration and Socket.IO endpoints
- * attach to it in their own modules.
+ * One `http.Server` for every channel (DESIGN §2): Koa for HTTP, `/collab/…` for Yjs and
+ * `/socket.io/` for pushed events. Upgrades are routed by path here.
  */
-export async function startServer(deps: Dependencies, options: { clientDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(deps: Dependencies, options: { clientDir?: string; unloadGraceMs?: number } = {}): Promise<RunningServer> {
+  const { config, store, logger } = deps;
   let draining = false;
-  const app = createApp({ deps, clientDir: options.clientDir, isDraining: () => draining });
+  const cookies = cookieSettings(config.isProduction);
+  const sessions = createSessionService({ store, clock: deps.clock });
+  const realtime = createRealtimeHub(logger);
+  const app = createApp({ deps, clientDir: options.clientDir, isDraining: () => draining, sessions, cookies, realtime });
   const server = http.createServer(app.callback());
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 5_000;
 
+  const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs });
+  const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
+  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
+  realtime.attach({ collab, sockets });
+
+  server.on("upgrade", (req, socket, head) => {
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith(COLLAB_PATH)) {
+      if (draining) {
+        socket.destroy();
+        return;
+      }
+      void collab.handleUpgrade(req, socket, head);
+    } else if (!path.startsWith("/socket.io/")) {
+      socket.destroy();
+    }
+  });
+
+  // Sessions end by timeout too: connections opened with an ended session are closed.
+  const sessionCheck = setInterval(() => {
+    void (async () => {
+      const tokens = new Set([...collab.sessionTokens(), ...(await sockets.sessionTokens())]);
+      for (const token of tokens) {
+        if (!(await sessions.isLive(token).catch(() => true))) await realtime.signedOut({ token });
+      }
+    })().catch((error: unknown) => logger.error({ err: error }, "session check failed"));
+  }, SESSION_CHECK_MS);
+  sessionCheck.unref();
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(deps.config.port, deps.config.host, () => {
+    server.listen(config.port, config.host, () => {
       server.off("error", reject);
       resolve();
     });
@@ -37,15 +82,20 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   const close = (graceMs = 10_000) => {
     closing ??= (async () => {
       draining = true;
+      clearInterval(sessionCheck);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Pending document writes are committed before anyone is told to reconnect elsewhere.
+      await registry.flushAll();
+      collab.closeAll(CLOSE_CODE.restarting);
+      sockets.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
       await deps.pdfInspector.close();
-      await deps.store.close();
+      await store.close();
     })();
     return closing;
   };
-  return { server, url, close };
+  return { server, url, close, realtime: { registry, collab, sockets } };
 }

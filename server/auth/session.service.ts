@@ -64,6 +64,14 @@ export function createSessionService(options: { store: Store; clock: Clock }) {
       };
     },
 
+    /** Whether the session is still live, without counting this as activity. */
+    async isLive(token: string): Promise<boolean> {
+      const session = await store.sessions.get(hashToken(token));
+      if (!session) return false;
+      const now = clock().getTime();
+      return now - Date.parse(session.lastSeenAt) <= IDLE_TIMEOUT_MS && now - Date.parse(session.createdAt) <= ABSOLUTE_TIMEOUT_MS;
+    },
+
     async destroy(token: string | undefined): Promise<void> {
       if (token) await store.sessions.delete(hashToken(token));
     },

@@ -5,6 +5,7 @@ import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { RateLimiter } from "../auth/rate-limiter.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
+import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { type Store, StoreConflictError } from "../storage/store.ts";
 import { loadCaseFacts } from "./case.service.ts";
 
@@ -22,8 +23,9 @@ export function createAssociationService(options: {
   ids: IdSource;
   audit: AuditService;
   rateLimiter: RateLimiter;
+  realtime: Pick<RealtimeHub, "accessChanged">;
 }) {
-  const { store, clock, ids, audit, rateLimiter } = options;
+  const { store, clock, ids, audit, rateLimiter, realtime } = options;
 
   return {
     async associate(actor: Actor, request: AssociationRequest) {
@@ -98,6 +100,7 @@ export function createAssociationService(options: {
         if (error instanceof StoreConflictError) throw new AppError("association.conflict");
         throw error;
       }
+      await realtime.accessChanged(record.id);
       return { created: true, association: { id: association.id, caseId: record.id, defendantId: defendant.id } };
     },
 
@@ -123,6 +126,8 @@ export function createAssociationService(options: {
           detail: { associationId, organisationId: association.organisationId },
         });
       });
+      // The firm's open sockets and documents on this case close within the request.
+      await realtime.accessChanged(defendant.caseId);
       return { caseId: defendant.caseId, organisationId: association.organisationId };
     },
   };

@@ -10,6 +10,7 @@ import type { AuditService } from "../audit/audit.service.ts";
 import type { BlobStore } from "../blobs/blob-store.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
+import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { type Store, StoreConflictError } from "../storage/store.ts";
 import { hasPdfMagic, type PdfInspector } from "./pdf-inspector.ts";
 import type { ReceivedUpload } from "./upload-receiver.ts";
@@ -36,8 +37,9 @@ export function createDocumentService(options: {
   audit: AuditService;
   pdfInspector: PdfInspector;
   i18n: i18n;
+  realtime: Pick<RealtimeHub, "documentServed">;
 }) {
-  const { store, blobs, clock, ids, audit, pdfInspector, i18n } = options;
+  const { store, blobs, clock, ids, audit, pdfInspector, i18n, realtime } = options;
 
   const actorAudit = (actor: Actor) => ({ actorId: actor.id, actorOrganisationId: actor.organisationId });
 
@@ -139,7 +141,9 @@ export function createDocumentService(options: {
           throw error;
         }
         const { caseId: _c, servedBy: _s, ...listed } = record;
-        return { ...listed, latest: true, openedByYourOrganisationAt: null };
+        const served = { ...listed, latest: true, openedByYourOrganisationAt: null };
+        realtime.documentServed(facts.caseId, served, partiesWhoMaySee(facts, visibility));
+        return served;
       }
     },
 

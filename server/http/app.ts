@@ -2,12 +2,13 @@ import Koa from "koa";
 import { createAuditService } from "../audit/audit.service.ts";
 import { createDevIdp } from "../auth/dev-idp.service.ts";
 import { createSamlService } from "../auth/saml.service.ts";
-import { createSessionService } from "../auth/session.service.ts";
+import type { SessionService } from "../auth/session.service.ts";
+import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { createAssociationService } from "../cases/association.service.ts";
 import { createCaseService } from "../cases/case.service.ts";
 import { createDocumentService } from "../documents/document.service.ts";
 import type { Dependencies } from "../dependencies.ts";
-import { cookieSettings } from "./cookies.ts";
+import type { CookieSettings } from "./cookies.ts";
 import { clientHeadLinks } from "./html-page.ts";
 import { csrfGuard } from "./middleware/csrf.middleware.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
@@ -23,6 +24,9 @@ import { healthRoutes } from "./routes/health.routes.ts";
 
 export type AppOptions = {
   deps: Dependencies;
+  sessions: SessionService;
+  cookies: CookieSettings;
+  realtime: RealtimeHub;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
   isDraining: () => boolean;
@@ -34,10 +38,9 @@ export function createApp(options: AppOptions): Koa {
   const { config, store, i18n, logger } = deps;
   const app = new Koa({ proxy: config.trustProxy });
   app.silent = true;
-  const cookies = cookieSettings(config.isProduction);
+  const { cookies, sessions, realtime } = options;
   const headLinks = clientHeadLinks(options.clientDir);
   const audit = createAuditService(deps.clock);
-  const sessions = createSessionService({ store, clock: deps.clock });
   const saml = createSamlService({ settings: deps.saml, cache: deps.replayCache, attributeNames: config.saml.attributeNames });
   // The IdP receives the AuthnRequest by redirect, and our pages post only to ourselves.
   const idpOrigin = deps.saml.isDevIdp ? [] : [new URL(deps.saml.idpSsoUrl).origin];
@@ -69,6 +72,7 @@ export function createApp(options: AppOptions): Koa {
     i18n,
     logger,
     headLinks,
+    realtime,
   });
   app.use(auth.routes()).use(auth.allowedMethods());
   if (deps.saml.isDevIdp && !config.isProduction) {
@@ -88,12 +92,12 @@ export function createApp(options: AppOptions): Koa {
   const cases = createCaseService({ store, clock: deps.clock, audit });
   const caseApi = caseRoutes({
     cases,
-    associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter }),
+    associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter, realtime }),
   });
   app.use(caseApi.routes()).use(caseApi.allowedMethods());
   const documentApi = documentRoutes({
     cases,
-    documents: createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n }),
+    documents: createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime }),
     store,
     blobs: deps.blobs,
     clock: deps.clock,

@@ -31,6 +31,7 @@ export interface Store {
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
+  readonly collab: CollabRepository;
   /** Run `work` in one transaction: all its writes commit together or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query; rejects otherwise. */
@@ -199,4 +200,20 @@ export interface SessionRepository {
   deleteForUser(userId: string): Promise<number>;
   /** Remove sessions idle since before `idleBefore` or created before `createdBefore`. */
   deleteExpired(idleBefore: string, createdBefore: string): Promise<number>;
+}
+
+/** One update to append to a document's log, attributed to the user whose connection sent it. */
+export type CollabAppend = { docName: string; update: Uint8Array; userId: string; at: string };
+export type CollabUpdate = { seq: number; update: Uint8Array; userId: string; at: string };
+
+/**
+ * The Yjs update log and snapshots (DESIGN §3): updates are appended before anyone sees them;
+ * a snapshot replaces the log up to a sequence number.
+ */
+export interface CollabRepository {
+  /** Append a batch in one transaction; returns the seq of each, in order. */
+  append(batch: readonly CollabAppend[]): Promise<number[]>;
+  load(docName: string): Promise<{ snapshot: Uint8Array | null; updates: CollabUpdate[] }>;
+  /** Store `state` as the snapshot and drop the log up to and including `uptoSeq`, atomically. */
+  compact(docName: string, state: Uint8Array, uptoSeq: number, at: string): Promise<void>;
 }

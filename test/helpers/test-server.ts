@@ -9,7 +9,7 @@ import { composeDependencies } from "../../server/compose.ts";
 import { loadConfig } from "../../server/config.ts";
 import { loadDemoData } from "../../server/demo/demo-loader.ts";
 import type { Clock, Dependencies } from "../../server/dependencies.ts";
-import { startServer } from "../../server/server.ts";
+import { type RunningServer, startServer } from "../../server/server.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CLIENT_DIR = path.join(ROOT, "dist", "client");
@@ -20,6 +20,7 @@ export type TestServer = {
   origin: string;
   deps: Dependencies;
   dataDir: string;
+  running: RunningServer;
   close(): Promise<void>;
 };
 
@@ -51,6 +52,8 @@ export async function startTestServer(
     dataDir?: string;
     /** Production needs an https BASE_URL: the test then plays the TLS proxy by calling http. */
     httpsBaseUrl?: boolean;
+    /** How long an unused collaboration doc stays loaded. */
+    unloadGraceMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
@@ -75,12 +78,13 @@ export async function startTestServer(
       now: deps.clock(),
     });
   }
-  const running = await startServer(deps, { clientDir: fs.existsSync(CLIENT_DIR) ? CLIENT_DIR : undefined });
+  const running = await startServer(deps, { clientDir: fs.existsSync(CLIENT_DIR) ? CLIENT_DIR : undefined, unloadGraceMs: options.unloadGraceMs });
   return {
     url: `http://127.0.0.1:${port}`,
     origin: config.baseUrl,
     deps,
     dataDir,
+    running,
     async close() {
       await running.close(1000);
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { RateLimiter } from "../../auth/rate-limiter.ts";
 import { localPath, type SamlService, SignInRejected } from "../../auth/saml.service.ts";
 import type { SessionService, SessionUser } from "../../auth/session.service.ts";
 import type { Logger } from "../../logger.ts";
+import type { RealtimeHub } from "../../realtime/realtime-hub.ts";
 import type { Store } from "../../storage/store.ts";
 import { type CookieSettings, clearCookie } from "../cookies.ts";
 import { html, renderPage } from "../html-page.ts";
@@ -24,6 +25,7 @@ export type AuthRouteOptions = {
   i18n: i18n;
   logger: Logger;
   headLinks: string[];
+  realtime: Pick<RealtimeHub, "signedOut">;
 };
 
 /** Sign-in and sign-out (DESIGN §6). Thin: parse, check, call the SAML and session services. */
@@ -115,7 +117,10 @@ export function authRoutes(options: AuthRouteOptions): Router {
 
   router.post("/auth/logout", async (ctx) => {
     const user = ctx.state.user as SessionUser | undefined;
-    await sessions.destroy(ctx.state.sessionToken as string | undefined);
+    const token = ctx.state.sessionToken as string | undefined;
+    await sessions.destroy(token);
+    // Every socket and document connection opened with this session closes now.
+    if (token) await options.realtime.signedOut({ token });
     clearCookie(ctx, cookies.session);
     if (user) {
       await audit.record(store, {

@@ -106,4 +106,16 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX notifications_party ON notifications(party, created_at);
     `,
   },
+  {
+    version: 4,
+    name: "collaboration log and snapshots",
+    sql: `
+      CREATE TABLE collab_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_name TEXT NOT NULL, update_data BLOB NOT NULL,
+        user_id TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE INDEX collab_updates_doc ON collab_updates(doc_name, seq);
+      CREATE TABLE collab_snapshots (
+        doc_name TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, created_at TEXT NOT NULL);
+    `,
+  },
 ];

@@ -17,6 +17,8 @@ import { GENESIS_HASH, hashAuditEntry } from "../../audit/audit-chain.ts";
 import {
   type AssociationRepository,
   type AuditRepository,
+  type CollabAppend,
+  type CollabRepository,
   type CaseRepository,
   type CaseSearch,
   type CourtRepository,
@@ -105,6 +107,7 @@ class SqliteStore implements Store {
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
+  readonly collab: CollabRepository;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -477,6 +480,44 @@ class SqliteStore implements Store {
         }));
       },
     };
+
+    this.collab = {
+      append: (batch: readonly CollabAppend[]) =>
+        write(() =>
+          this.inTransaction
+            ? batch.map((u) => appendOne(u))
+            : this.db.transaction(() => batch.map((u) => appendOne(u)))(),
+        ),
+      load: async (docName: string) => {
+        const snapshot = q("SELECT state, upto_seq FROM collab_snapshots WHERE doc_name = ?").get(docName) as Row | undefined;
+        const after = snapshot ? Number(snapshot.upto_seq) : 0;
+        const rows = q("SELECT seq, update_data, user_id, created_at FROM collab_updates WHERE doc_name = ? AND seq > ? ORDER BY seq").all(docName, after) as Row[];
+        return {
+          snapshot: snapshot ? new Uint8Array(snapshot.state as Buffer) : null,
+          updates: rows.map((r) => ({ seq: Number(r.seq), update: new Uint8Array(r.update_data as Buffer), userId: str(r.user_id), at: str(r.created_at) })),
+        };
+      },
+      compact: (docName: string, state: Uint8Array, uptoSeq: number, at: string) =>
+        write(() => {
+          const run = () => {
+            q(`INSERT INTO collab_snapshots (doc_name, state, upto_seq, created_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, created_at = excluded.created_at`).run(
+              docName,
+              Buffer.from(state),
+              uptoSeq,
+              at,
+            );
+            q("DELETE FROM collab_updates WHERE doc_name = ? AND seq <= ?").run(docName, uptoSeq);
+          };
+          if (this.inTransaction) run();
+          else this.db.transaction(run)();
+        }),
+    };
+    const appendOne = (u: CollabAppend) =>
+      Number(
+        q("INSERT INTO collab_updates (doc_name, update_data, user_id, created_at) VALUES (?, ?, ?, ?)").run(u.docName, Buffer.from(u.update), u.userId, u.at)
+          .lastInsertRowid,
+      );
 
     this.sessions = {
       create: (x: SessionRecord) =>

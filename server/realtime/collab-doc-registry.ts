@@ -1,0 +1,227 @@
+import * as Y from "yjs";
+import { Awareness } from "y-protocols/awareness";
+import { CLOSE_CODE } from "../../shared/protocol/collab-protocol.ts";
+import type { DocName } from "../../shared/protocol/doc-names.ts";
+import type { Clock } from "../dependencies.ts";
+import type { Logger } from "../logger.ts";
+import type { Store } from "../storage/store.ts";
+
+/** Someone the registry can tell about commits and failures: one WebSocket connection. */
+export interface CollabPeer {
+  readonly userId: string;
+  /** Called after a commit that holds `count` more of this peer's messages. */
+  committed(count: number): void;
+  /** Send a y-websocket message to this peer. */
+  send(message: Uint8Array): void;
+  /** Close with a code; the registry calls it when the doc can no longer be served. */
+  close(code: number): void;
+}
+
+type Pending = { peer: CollabPeer; update: Uint8Array | null; relay: Uint8Array | null };
+
+/**
+ * One loaded document. Invariant: `doc` holds exactly what the store holds. An accepted update is
+ * appended to the store (one transaction per tick, for every doc at once) and only then applied,
+ * relayed to the other peers and acknowledged, so nobody ever sees an update that a crash could
+ * lose, and a sync reply computed from `doc` never includes one.
+ */
+export class CollabDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  readonly peers = new Set<CollabPeer>();
+  /** Which peer introduced each awareness client id (only it may update that id). */
+  readonly awarenessOwners = new Map<number, CollabPeer>();
+  logLength = 0;
+  lastSeq = 0;
+  pending: Pending[] = [];
+  unloadTimer: NodeJS.Timeout | undefined;
+  isClosed = false;
+
+  constructor(
+    readonly name: string,
+    readonly parsed: DocName,
+  ) {
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+  }
+
+  /** Pending structs held by the doc (updates whose dependencies never arrived), in bytes. */
+  pendingBytes(): number {
+    const store = this.doc.store;
+    return (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+  }
+}
+
+export type RegistryOptions = {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** How long a doc with no peers stays loaded. */
+  unloadGraceMs?: number;
+  /** Log length (updates since the snapshot) that triggers compaction. */
+  compactAfter?: number;
+  /** Bytes of never-integrating structs a doc may hold; the writer that passes it is disconnected. */
+  maxPendingBytes?: number;
+};
+
+/**
+ * Loads, persists and unloads collaboration documents. Loading is single-flight and complete
+ * before the first sync reply; writes are batched per tick into one store transaction.
+ */
+export function createDocRegistry(options: RegistryOptions) {
+  const { store, clock, logger } = options;
+  const unloadGraceMs = options.unloadGraceMs ?? 2_000;
+  const compactAfter = options.compactAfter ?? 500;
+  const maxPendingBytes = options.maxPendingBytes ?? 1024 * 1024;
+  const loaded = new Map<string, CollabDoc>();
+  const loading = new Map<string, Promise<CollabDoc>>();
+  let flushScheduled = false;
+  let flushing: Promise<void> = Promise.resolve();
+  const dirty = new Set<CollabDoc>();
+
+  async function load(name: string, parsed: DocName): Promise<CollabDoc> {
+    const existing = loaded.get(name);
+    if (existing) return existing;
+    let inFlight = loading.get(name);
+    if (!inFlight) {
+      inFlight = (async () => {
+        const entry = new CollabDoc(name, parsed);
+        const { snapshot, updates } = await store.collab.load(name);
+        Y.transact(entry.doc, () => {
+          if (snapshot) Y.applyUpdate(entry.doc, snapshot);
+          for (const u of updates) Y.applyUpdate(entry.doc, u.update);
+        });
+        entry.logLength = updates.length;
+        entry.lastSeq = updates.at(-1)?.seq ?? 0;
+        loaded.set(name, entry);
+        return entry;
+      })().finally(() => loading.delete(name));
+      loading.set(name, inFlight);
+    }
+    return inFlight;
+  }
+
+  function attach(entry: CollabDoc, peer: CollabPeer) {
+    clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = undefined;
+    entry.peers.add(peer);
+  }
+
+  function detach(entry: CollabDoc, peer: CollabPeer) {
+    entry.peers.delete(peer);
+    if (entry.peers.size > 0 || entry.isClosed) return;
+    clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = setTimeout(() => {
+      void unload(entry);
+    }, unloadGraceMs);
+    entry.unloadTimer.unref();
+  }
+
+  /** Flush what is pending, then drop the doc from memory (if still unused). */
+  async function unload(entry: CollabDoc) {
+    await flushing;
+    if (entry.pending.length > 0) await flush();
+    if (entry.peers.size > 0 || entry.isClosed) return;
+    entry.isClosed = true;
+    loaded.delete(entry.name);
+    entry.awareness.destroy();
+    entry.doc.destroy();
+  }
+
+  /** Something went wrong with this doc: close its peers and forget it, so it reloads from the store. */
+  function fail(entry: CollabDoc, code: number) {
+    if (entry.isClosed) return;
+    entry.isClosed = true;
+    loaded.delete(entry.name);
+    dirty.delete(entry);
+    clearTimeout(entry.unloadTimer);
+    entry.pending = [];
+    for (const peer of [...entry.peers]) peer.close(code);
+    entry.peers.clear();
+    entry.awareness.destroy();
+    entry.doc.destroy();
+  }
+
+  /**
+   * Accept a message from a writer: `update` is null for a message that changes nothing (it still
+   * takes its place in the order of acknowledgements).
+   */
+  function accept(entry: CollabDoc, peer: CollabPeer, update: Uint8Array | null, relay: Uint8Array | null) {
+    entry.pending.push({ peer, update, relay });
+    dirty.add(entry);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(() => {
+        flushScheduled = false;
+        flushing = flushing.then(flush, flush);
+      });
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const docs = [...dirty];
+    dirty.clear();
+    const batches = docs.map((entry) => ({ entry, items: entry.pending.splice(0) })).filter((b) => b.items.length > 0);
+    if (batches.length === 0) return;
+    const at = clock().toISOString();
+    const rows = batches.flatMap(({ entry, items }) =>
+      items.filter((i) => i.update !== null).map((i) => ({ docName: entry.name, update: i.update as Uint8Array, userId: i.peer.userId, at })),
+    );
+    let seqs: number[];
+    try {
+      seqs = rows.length > 0 ? await store.collab.append(rows) : [];
+    } catch (error) {
+      logger.error({ err: error, docs: batches.length }, "collab write failed");
+      for (const { entry } of batches) fail(entry, CLOSE_CODE.storeUnavailable);
+      return;
+    }
+    let seqIndex = 0;
+    for (const { entry, items } of batches) {
+      if (entry.isClosed) continue;
+      const counts = new Map<CollabPeer, number>();
+      for (const item of items) {
+        if (item.update) {
+          Y.applyUpdate(entry.doc, item.update, item.peer);
+          // Updates whose dependencies never arrive wait in the doc: a writer that piles them up goes.
+          if (entry.pendingBytes() > maxPendingBytes) item.peer.close(CLOSE_CODE.pendingLimit);
+          entry.logLength += 1;
+          entry.lastSeq = seqs[seqIndex++] ?? entry.lastSeq;
+          if (item.relay) for (const other of entry.peers) if (other !== item.peer) other.send(item.relay);
+        }
+        counts.set(item.peer, (counts.get(item.peer) ?? 0) + 1);
+      }
+      for (const [peer, count] of counts) if (entry.peers.has(peer)) peer.committed(count);
+      if (entry.logLength >= compactAfter && entry.pending.length === 0) await compact(entry);
+    }
+  }
+
+  /** Replace the log with a snapshot encoded from the doc (never by merging long logs). */
+  async function compact(entry: CollabDoc) {
+    try {
+      await store.collab.compact(entry.name, Y.encodeStateAsUpdate(entry.doc), entry.lastSeq, clock().toISOString());
+      entry.logLength = 0;
+    } catch (error) {
+      logger.warn({ err: error }, "collab compaction failed; the log is kept");
+    }
+  }
+
+  return {
+    load,
+    attach,
+    detach,
+    accept,
+    fail,
+    /** Wait until everything accepted so far is committed. */
+    async flushAll(): Promise<void> {
+      await flushing;
+      if (dirty.size > 0) {
+        flushing = flushing.then(flush, flush);
+        await flushing;
+      }
+    },
+    loadedNames: () => [...loaded.keys()],
+    get: (name: string) => loaded.get(name),
+  };
+}
+
+export type DocRegistry = ReturnType<typeof createDocRegistry>;

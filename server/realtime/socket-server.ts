@@ -1,0 +1,192 @@
+import type http from "node:http";
+import { Server, type Socket } from "socket.io";
+import type { Actor } from "../../shared/policy/access-policy.ts";
+import {
+  type ClientToServerEvents,
+  type PresencePerson,
+  type PresenceLocation,
+  presenceUpdate,
+  REVOKE_REASON,
+  ROOM,
+  type ServerToClientEvents,
+} from "../../shared/protocol/socket-events.ts";
+import type { SessionService, SessionUser } from "../auth/session.service.ts";
+import { loadCaseFacts } from "../cases/case.service.ts";
+import type { CookieSettings } from "../http/cookies.ts";
+import type { Logger } from "../logger.ts";
+import { isMember } from "../../shared/policy/access-policy.ts";
+import type { Store } from "../storage/store.ts";
+import { cookieFrom } from "./upgrade-auth.ts";
+
+type SocketData = { user: SessionUser; token: string };
+type CaseroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const EVENTS_PER_SECOND = 10;
+const EVENT_BURST = 30;
+
+const actorOf = (user: SessionUser): Actor => ({ id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts });
+
+/**
+ * Socket.IO on the shared server (DESIGN §2): authenticated from the session before the
+ * handshake completes, Origin-checked, rooms derived only by the server, payloads validated.
+ */
+export function createSocketServer(options: {
+  httpServer: http.Server;
+  store: Store;
+  sessions: SessionService;
+  cookies: CookieSettings;
+  allowedOrigins: string[];
+  logger: Logger;
+}) {
+  const { store, sessions, cookies, logger } = options;
+  const allowed = new Set(options.allowedOrigins);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
+    path: "/socket.io/",
+    serveClient: false,
+    // Our own upgrade router sends /collab upgrades elsewhere; Socket.IO must not end them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+    connectTimeout: 10_000,
+    allowRequest: (req, callback) => callback(null, allowed.has(req.headers.origin ?? "")),
+  });
+  /** caseId → socket id → who and where. */
+  const presence = new Map<string, Map<string, { user: SessionUser; location: PresenceLocation | null }>>();
+
+  io.use(async (socket, next) => {
+    const token = cookieFrom(socket.request, cookies.session.name);
+    const user = token ? await sessions.resolve(token).catch(() => undefined) : undefined;
+    if (!user || !token) return next(new Error("unauthorized"));
+    socket.data = { user, token };
+    next();
+  });
+
+  io.on("connection", async (socket: CaseroomSocket) => {
+    const { user } = socket.data;
+    await socket.join(ROOM.user(user.id));
+    try {
+      for (const caseId of await memberCases(user)) await joinCase(socket, caseId);
+    } catch (error) {
+      logger.error({ err: error }, "socket room join failed");
+    }
+    let tokens = EVENT_BURST;
+    let last = Date.now();
+    socket.use((_event, next) => {
+      const now = Date.now();
+      tokens = Math.min(EVENT_BURST, tokens + ((now - last) / 1000) * EVENTS_PER_SECOND);
+      last = now;
+      if (tokens < 1) {
+        socket.disconnect(true);
+        return;
+      }
+      tokens -= 1;
+      next();
+    });
+    socket.on("presence:update", (payload, ack) => {
+      const parsed = presenceUpdate.safeParse(payload);
+      const reply = typeof ack === "function" ? ack : () => undefined;
+      if (!parsed.success || !socket.rooms.has(ROOM.case(parsed.data.caseId))) return reply({ ok: false, error: "request.invalid" });
+      setPresence(socket, parsed.data.caseId, parsed.data.location);
+      reply({ ok: true });
+    });
+    socket.on("disconnect", () => {
+      for (const [caseId, people] of presence) if (people.delete(socket.id)) broadcastPresence(caseId);
+    });
+  });
+
+  async function memberCases(user: SessionUser): Promise<string[]> {
+    const scope =
+      user.role === "prosecutor"
+        ? ({ kind: "prosecution", organisationId: user.organisation.id } as const)
+        : user.role === "defence"
+          ? ({ kind: "defence", organisationId: user.organisation.id } as const)
+          : ({ kind: "court", courts: user.courts } as const);
+    return store.cases.search({ scope, today: "0000-01-01", limit: 5000 });
+  }
+
+  async function joinCase(socket: CaseroomSocket, caseId: string) {
+    await socket.join([ROOM.case(caseId), ROOM.caseParty(caseId, socket.data.user.party)]);
+  }
+
+  function setPresence(socket: CaseroomSocket, caseId: string, location: PresenceLocation | null) {
+    let people = presence.get(caseId);
+    if (!people) {
+      people = new Map();
+      presence.set(caseId, people);
+    }
+    people.set(socket.id, { user: socket.data.user, location });
+    broadcastPresence(caseId);
+  }
+
+  /** Everyone in the case sees who is there; only a person's own party sees where. */
+  function broadcastPresence(caseId: string) {
+    const people = presence.get(caseId);
+    if (!people) return;
+    if (people.size === 0) presence.delete(caseId);
+    const byUser = new Map<string, { user: SessionUser; location: PresenceLocation | null }>();
+    for (const p of people.values()) byUser.set(p.user.id, p);
+    const parties = new Set([...byUser.values()].map((p) => p.user.party));
+    const sockets = io.sockets.adapter.rooms.get(ROOM.case(caseId));
+    const receivingParties = new Set<string>(parties);
+    for (const id of sockets ?? []) {
+      const s = io.sockets.sockets.get(id);
+      if (s) receivingParties.add(s.data.user.party);
+    }
+    for (const party of receivingParties) {
+      const list: PresencePerson[] = [...byUser.values()].map(({ user, location }) => ({
+        userId: user.id,
+        name: user.displayName,
+        organisation: user.organisation.name,
+        role: user.role,
+        ...(user.party === party ? { location } : {}),
+      }));
+      io.to(ROOM.caseParty(caseId, party)).emit("presence", { caseId, people: list });
+    }
+  }
+
+  return {
+    io,
+    /** A document was served: tell the parties who may see it. */
+    documentServed(caseId: string, document: unknown, parties: string[]) {
+      for (const party of parties) io.to(ROOM.caseParty(caseId, party)).emit("document:served", { caseId, document });
+    },
+    /** Access to a case changed: re-derive every socket's rooms for it. */
+    async recheckCase(caseId: string) {
+      const facts = await loadCaseFacts(store, caseId);
+      for (const socket of await io.in(ROOM.case(caseId)).fetchSockets()) {
+        if (facts && isMember(actorOf(socket.data.user), facts)) continue;
+        socket.emit("access:revoked", { caseId, reason: REVOKE_REASON.accessEnded });
+        socket.leave(ROOM.case(caseId));
+        socket.leave(ROOM.caseParty(caseId, socket.data.user.party));
+        const people = presence.get(caseId);
+        if (people?.delete(socket.id)) broadcastPresence(caseId);
+      }
+      // Someone may have gained access (a new association): add their sockets.
+      if (facts) {
+        for (const socket of await io.fetchSockets()) {
+          if (!socket.rooms.has(ROOM.case(caseId)) && isMember(actorOf(socket.data.user), facts)) {
+            socket.join([ROOM.case(caseId), ROOM.caseParty(caseId, socket.data.user.party)]);
+          }
+        }
+      }
+    },
+    /** A session ended: every socket of it is told and disconnected. */
+    async signedOut(match: { userId?: string; token?: string }) {
+      for (const socket of await io.fetchSockets()) {
+        if ((match.userId && socket.data.user.id === match.userId) || (match.token && socket.data.token === match.token)) {
+          socket.emit("access:revoked", { caseId: null, reason: REVOKE_REASON.signedOut });
+          socket.disconnect(true);
+        }
+      }
+    },
+    sessionTokens: async () => new Set((await io.fetchSockets()).map((s) => s.data.token)),
+    /** Disconnect every socket and stop the engine; the HTTP server is closed by its owner. */
+    close() {
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
+
+export type SocketServer = ReturnType<typeof createSocketServer>;

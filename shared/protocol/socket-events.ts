@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** Where a user is in a case, as presence shows it to their own party. */
+export const presenceLocation = z
+  .object({
+    view: z.enum(["overview", "documents", "document", "forms", "form", "directions"]),
+    id: z.string().max(100).optional(),
+  })
+  .strict();
+export type PresenceLocation = z.infer<typeof presenceLocation>;
+
+/** Client → server: "I am looking at this case (here)". */
+export const presenceUpdate = z.object({ caseId: z.string().min(1).max(64), location: presenceLocation.nullable() }).strict();
+export type PresenceUpdate = z.infer<typeof presenceUpdate>;
+
+export type PresencePerson = {
+  userId: string;
+  name: string;
+  organisation: string;
+  role: string;
+  /** Only for people of the receiver's own party: where they are in the case. */
+  location?: PresenceLocation | null;
+};
+
+/** Why the server ended access; the client shows the matching message. */
+export const REVOKE_REASON = { signedOut: "signed-out", accessEnded: "access-ended" } as const;
+export type RevokeReason = (typeof REVOKE_REASON)[keyof typeof REVOKE_REASON];
+
+/** Events the server sends (DESIGN §11). */
+export interface ServerToClientEvents {
+  "direction:issued": (payload: { caseId: string; direction: unknown }) => void;
+  "document:served": (payload: { caseId: string; document: unknown }) => void;
+  presence: (payload: { caseId: string; people: PresencePerson[] }) => void;
+  "access:revoked": (payload: { caseId: string | null; reason: RevokeReason }) => void;
+}
+
+/** Events a client may send; each payload is validated with the schema above. */
+export interface ClientToServerEvents {
+  "presence:update": (payload: PresenceUpdate, ack?: (result: { ok: boolean; error?: string }) => void) => void;
+}
+
+/** Socket.IO rooms, named only by the server. */
+export const ROOM = {
+  user: (userId: string) => `user:${userId}`,
+  case: (caseId: string) => `case:${caseId}`,
+  caseParty: (caseId: string, party: string) => `case:${caseId}:party:${party}`,
+} as const;
