@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
@@ -72,6 +75,61 @@ function catalogueTitle(): Plugin {
   };
 }
 
+/** pdf.js's data files the viewer points pdf.js at (`cMapUrl`, `standardFontDataUrl`, …). */
+const PDFJS_FOLDERS = ["cmaps", "standard_fonts", "wasm", "iccs"] as const;
+/** Where they are served from: `/pdfjs/<folder>/<file>` (see client/modules/documents/viewer/pdfjs.ts). */
+const PDFJS_BASE = "pdfjs";
+
+function pdfjsDistDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve("pdfjs-dist/package.json"));
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * pdf.js fetches CMaps, standard fonts, ICC profiles and wasm decoders at run time. Rather than
+ * commit copies, this emits them from `node_modules/pdfjs-dist` into the build under `/pdfjs/`
+ * (and serves them from there in development), so they come from our own origin (CSP
+ * `connect-src 'self'`, research/security.md §8.5).
+ */
+function pdfjsAssets(): Plugin {
+  const dist = pdfjsDistDir();
+  return {
+    name: "caseroom:pdfjs-assets",
+    configureServer(server) {
+      server.middlewares.use(`/${PDFJS_BASE}`, (req, res, next) => {
+        const relative = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "");
+        const folder = relative.split("/")[0] ?? "";
+        const file = path.resolve(dist, relative);
+        const inside = (PDFJS_FOLDERS as readonly string[]).includes(folder) && file.startsWith(dist + path.sep);
+        if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) return next();
+        if (file.endsWith(".wasm")) res.setHeader("Content-Type", "application/wasm");
+        fs.createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const folder of PDFJS_FOLDERS) {
+        const root = path.join(dist, folder);
+        // pdf.js scripting's sandbox is never enabled here, so its interpreter is left out.
+        for (const file of filesUnder(root).filter((name) => !/quickjs/i.test(path.basename(name)))) {
+          const relative = path.relative(root, file).split(path.sep).join("/");
+          this.emitFile({
+            type: "asset",
+            fileName: `${PDFJS_BASE}/${folder}/${relative}`,
+            source: fs.readFileSync(file),
+          });
+        }
+      }
+    },
+  };
+}
+
 /** The Koa server during development (`npm start`); the client dev server forwards to it. */
 const DEV_API_ORIGIN = "http://localhost:3000";
 
@@ -79,7 +137,7 @@ export default defineConfig({
   root: clientRoot,
   base: "/",
   publicDir: false,
-  plugins: [govukFrontendAssets(), catalogueTitle(), solid()],
+  plugins: [govukFrontendAssets(), catalogueTitle(), pdfjsAssets(), solid()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -74,7 +74,7 @@ export async function apiFetch(path: string, request: ApiRequest = {}): Promise<
     });
   } catch (error: unknown) {
     if (request.signal?.aborted) throw error;
-    throw new ApiError(0, NETWORK_UNAVAILABLE, t("api.networkError"));
+    throw networkError();
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -112,10 +112,29 @@ function isJson(response: Response): boolean {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = isJson(response) ? await response.json().catch(() => null) : null;
+  return apiErrorOf(response.status, body);
+}
+
+/**
+ * The {@link ApiError} for a non-2xx answer with this (parsed JSON, or null) body: its code and
+ * message when it has them, otherwise the catalogue's words for the status. For requests made
+ * without {@link apiFetch}, such as an upload with `XMLHttpRequest` to show its progress.
+ */
+export function apiErrorOf(status: number, body: unknown): ApiError {
   const fromBody = parseErrorBody(body);
-  if (fromBody) return new ApiError(response.status, fromBody.code, fromBody.message);
-  const code = CODE_BY_STATUS[response.status] ?? "server.error";
-  return new ApiError(response.status, code, t(`errors:${code}`));
+  if (fromBody) return new ApiError(status, fromBody.code, fromBody.message);
+  const code = CODE_BY_STATUS[status] ?? "server.error";
+  return new ApiError(status, code, t(`errors:${code}`));
+}
+
+/** The error for a request that got no answer at all. */
+export function networkError(): ApiError {
+  return new ApiError(0, NETWORK_UNAVAILABLE, t("api.networkError"));
+}
+
+/** The error for an answer that is not what the contract promises. */
+export function invalidResponseError(status: number): ApiError {
+  return invalidResponse(status);
 }
 
 function parseErrorBody(body: unknown): { code: string; message: string } | null {

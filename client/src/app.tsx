@@ -1,12 +1,22 @@
 import { Route, Router } from "@solidjs/router";
+import { lazy } from "solid-js";
 import { CaseAccessPage } from "../modules/cases/case-access.page.tsx";
 import { CaseOverviewPage } from "../modules/cases/case-overview.page.tsx";
 import { CaseSearchPage } from "../modules/cases/case-search.page.tsx";
+import { CaseTabs } from "../modules/cases/case-tabs.component.tsx";
 import { CaseWorkspace } from "../modules/cases/case-workspace.component.tsx";
+import { CaseDocumentsPage } from "../modules/documents/case-documents.page.tsx";
+import { ServeDocumentPage } from "../modules/documents/serve-document.page.tsx";
 import { NotFoundPage } from "../modules/errors/not-found.page.tsx";
 import { HomePage } from "../modules/home/home.page.tsx";
 import { PageLayout } from "../modules/layout/page-layout.component.tsx";
 import { SessionProvider } from "../modules/session/session.context.tsx";
+
+// pdf.js is large: it loads only when a document is opened.
+const DocumentViewerPage = lazy(async () => {
+  const module = await import("../modules/documents/viewer/document-viewer.page.tsx");
+  return { default: module.DocumentViewerPage };
+});
 
 /** The client's routes, all inside the GOV.UK page layout. */
 export function App() {
@@ -16,9 +26,15 @@ export function App() {
         <Route path="/" component={HomePage} />
         <Route path="/cases" component={CaseSearchPage} />
         <Route path="/cases/access" component={CaseAccessPage} />
-        {/* The case workspace; its sections (overview, later documents, forms, directions) nest. */}
+        {/* The case workspace: its tabs (overview, documents, later forms and directions) share a
+            heading and sub navigation; a document and the serve form have their own heading. */}
         <Route path="/cases/:caseId" component={CaseWorkspace}>
-          <Route path="/" component={CaseOverviewPage} />
+          <Route path="/" component={CaseTabs}>
+            <Route path="/" component={CaseOverviewPage} />
+            <Route path="/documents" component={CaseDocumentsPage} />
+          </Route>
+          <Route path="/documents/serve" component={ServeDocumentPage} />
+          <Route path="/documents/:documentId" component={DocumentViewerPage} />
         </Route>
         <Route path="*" component={NotFoundPage} />
       </Router>

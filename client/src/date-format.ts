@@ -57,3 +57,33 @@ export function todayInLondon(now: Date = new Date()): string {
     parts.find((item) => item.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
+
+/** An ISO instant's calendar date and wall-clock time in London: `2026-03-02` and `14:30`. */
+function londonParts(instant: Date): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((item) => item.type === type)?.value ?? "";
+  return {
+    date: `${part("year")}-${part("month")}-${part("day")}`,
+    time: `${part("hour")}:${part("minute")}`,
+  };
+}
+
+/**
+ * Format an ISO instant (`2026-03-02T14:30:00.000Z`) as its London date and time: "2 March 2026
+ * at 2:30pm". Returns the input unchanged if it is not an instant.
+ */
+export function formatDateTime(isoInstant: string): string {
+  const instant = new Date(isoInstant);
+  if (Number.isNaN(instant.getTime())) return isoInstant;
+  const { date, time } = londonParts(instant);
+  return t("time.dateTime", { date: formatDate(date), time: formatTime(time) });
+}

@@ -19,7 +19,9 @@ type MessageKeys<T, Prefix extends string = ""> = {
 export type AppMessageKey = MessageKeys<Messages["app"]>;
 /** A key of the `errors` namespace, written with its namespace: `errors:auth.required`. */
 export type ErrorMessageKey = `errors:${keyof Messages["errors"] & string}`;
-export type MessageKey = AppMessageKey | ErrorMessageKey;
+/** An IDPC section's name, written with its namespace: `sections:case-summary`. */
+export type SectionMessageKey = `sections:${keyof Messages["sections"] & string}`;
+export type MessageKey = AppMessageKey | ErrorMessageKey | SectionMessageKey;
 
 export type MessageValues = Readonly<Record<string, string | number>>;
 

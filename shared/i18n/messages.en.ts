@@ -342,7 +342,6 @@ export const en = {
     },
     documents: {
       pageTitle: "IDPC documents – case {{urn}}",
-      heading: "IDPC documents",
       loading: "Loading the documents",
       none: "No documents have been served that you can see.",
       unavailable: "The documents cannot be shown.",
@@ -381,7 +380,6 @@ export const en = {
         text: "This is version {{version}} of the document.",
       },
       search: {
-        heading: "Search the IDPC",
         label: "Search the IDPC",
         hint: "Words in the documents, for example a name, a place or an exhibit reference",
         submit: "Search",
@@ -433,7 +431,6 @@ export const en = {
         thumbnail: "Page {{page}}",
         pages: "Pages of the document",
         page: "Page {{page}}",
-        pageLoading: "Loading page {{page}}",
         find: {
           label: "Find in document",
           submit: "Find",

@@ -2,25 +2,29 @@ import { useLocation, useParams } from "@solidjs/router";
 import {
   type Accessor,
   createContext,
+  createRenderEffect,
   createResource,
+  createSignal,
   Match,
+  onCleanup,
   type ParentProps,
-  Show,
   Switch,
   useContext,
 } from "solid-js";
 import { ApiError, unexpectedError } from "../../src/api.ts";
 import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
-import { useBreadcrumbs } from "../layout/breadcrumbs.context.tsx";
+import { type Breadcrumb, useBreadcrumbs } from "../layout/breadcrumbs.context.tsx";
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
-import { SuccessBanner } from "../layout/notification-banner.component.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { type CaseDetail, fetchCase } from "./case.api.ts";
-import { valueText } from "./case-labels.component.tsx";
 
 /** Router state that pages pass when they send the user to a case. */
-export type CaseWorkspaceState = { accessGranted?: boolean };
+export type CaseWorkspaceState = {
+  accessGranted?: boolean;
+  /** A document the user just served, for the documents tab's success banner. */
+  served?: { title: string; version: number };
+};
 
 type CaseResult =
   | { status: "loaded"; case: CaseDetail }
@@ -40,25 +44,54 @@ async function loadCase(caseId: string): Promise<CaseResult> {
   }
 }
 
-const CaseContext = createContext<Accessor<CaseDetail>>();
+type TrailRegistration = { owner: symbol; items: readonly Breadcrumb[] };
 
-/** The case the workspace loaded, for its sections. */
-export function useCase(): Accessor<CaseDetail> {
+type CaseWorkspaceContext = {
+  detail: Accessor<CaseDetail>;
+  setTrail: (registration: TrailRegistration) => void;
+  clearTrail: (owner: symbol) => void;
+};
+
+const CaseContext = createContext<CaseWorkspaceContext>();
+
+function useWorkspace(): CaseWorkspaceContext {
   const current = useContext(CaseContext);
   if (!current) throw new Error("useCase must be used inside the case workspace");
   return current;
 }
 
+/** The case the workspace loaded, for its sections. */
+export function useCase(): Accessor<CaseDetail> {
+  return useWorkspace().detail;
+}
+
+/** The path of a case's page: its overview, or a section under it (`/documents`). */
+export function casePath(caseId: string, section = ""): string {
+  return `/cases/${encodeURIComponent(caseId)}${section}`;
+}
+
 /**
- * `/cases/:caseId`: the case workspace. It loads the case once and shows what every section
- * shares (breadcrumbs, the URN as the page's one heading, notices); its sections are nested
- * routes rendered below it. The overview is the only section so far; the IDPC documents, forms
- * and directions join it as sibling routes with a GOV.UK sub navigation here.
+ * Breadcrumbs below the case, for a page deeper than the workspace's tabs (a document, the serve
+ * form): the workspace shows "Cases › <URN>" and then these, while the calling page is shown.
+ */
+export function useCaseTrail(items: () => readonly Breadcrumb[]): void {
+  const workspace = useWorkspace();
+  const owner = Symbol("case-trail");
+  createRenderEffect(() => workspace.setTrail({ owner, items: items() }));
+  onCleanup(() => workspace.clearTrail(owner));
+}
+
+/**
+ * `/cases/:caseId`: the case workspace. It loads the case once, for all the pages nested below
+ * it, and sets their breadcrumbs. Its tabs (overview, IDPC documents, later forms and
+ * directions) share the heading and sub navigation of {@link CaseTabs}; deeper pages (a document,
+ * the serve form) have their own heading and add to the breadcrumbs with {@link useCaseTrail}.
  */
 export function CaseWorkspace(props: ParentProps) {
   const params = useParams<{ caseId: string }>();
   const location = useLocation<CaseWorkspaceState>();
   const [result] = createResource(() => params.caseId, loadCase);
+  const [trail, setTrail] = createSignal<TrailRegistration>();
 
   /** The current answer; undefined while a case is loading, including another case's. */
   const current = () => (result.loading ? undefined : result());
@@ -70,7 +103,10 @@ export function CaseWorkspace(props: ParentProps) {
   useBreadcrumbs(() => {
     const detail = loaded();
     const cases = { text: t("navigation.cases"), href: "/cases" };
-    return detail ? [cases, { text: detail.urn }] : [cases];
+    if (!detail) return [cases];
+    const deeper = trail()?.items ?? [];
+    if (deeper.length === 0) return [cases, { text: detail.urn }];
+    return [cases, { text: detail.urn, href: casePath(detail.id) }, ...deeper];
   });
 
   // A section sets the title of a loaded case; the other states are the workspace's own.
@@ -113,20 +149,16 @@ export function CaseWorkspace(props: ParentProps) {
       </Match>
       <Match when={loaded()}>
         {(detail) => (
-          <CaseContext.Provider value={detail}>
-            <Show when={location.state?.accessGranted}>
-              <SuccessBanner
-                title={t("cases.access.granted.title")}
-                heading={t("cases.access.granted.heading")}
-              />
-            </Show>
-            <span class="govuk-caption-l">
-              {t("cases.workspace.caption", {
-                court: detail().court.name,
-                jurisdiction: valueText("jurisdictions", detail().jurisdiction),
-              })}
-            </span>
-            <h1 class="govuk-heading-l">{detail().urn}</h1>
+          <CaseContext.Provider
+            value={{
+              detail,
+              setTrail,
+              // The next page may have set its own before this one is disposed: leave those alone.
+              clearTrail: (owner) => {
+                if (trail()?.owner === owner) setTrail(undefined);
+              },
+            }}
+          >
             {props.children}
           </CaseContext.Provider>
         )}
