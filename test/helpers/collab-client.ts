@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -58,18 +60,30 @@ export function openCollab(server: Pick<TestServer, "url" | "origin">, cookie: s
   };
 }
 
-/** Try an upgrade and report the HTTP status it was refused with (or 101). */
+/**
+ * Send a WebSocket upgrade with the path exactly as given (no URL normalisation, so `../` and
+ * `%2e%2e` reach the server as an attacker would send them) and report the HTTP status: 101 when
+ * accepted, 0 when the server dropped the connection.
+ */
 export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  const match = /^wss?:\/\/([^/]+)(\/.*)$/.exec(url);
+  const [host, port] = (match?.[1] ?? "").split(":");
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on("unexpected-response", (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
+    const req = http.request({
+      host,
+      port: Number(port),
+      path: match?.[2] ?? "/",
+      headers: { ...headers, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": randomBytes(16).toString("base64") },
     });
-    ws.on("open", () => {
+    req.on("upgrade", (_res, socket) => {
+      socket.destroy();
       resolve(101);
-      ws.terminate();
     });
-    ws.on("error", () => undefined);
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", () => resolve(0));
+    req.end();
   });
 }
