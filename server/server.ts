@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CLOSE_CODE } from "../shared/protocol/collab-protocol.ts";
+import { createAuditService } from "./audit/audit.service.ts";
 import { createSessionService } from "./auth/session.service.ts";
 import type { Dependencies } from "./dependencies.ts";
 import { createApp } from "./http/app.ts";
@@ -40,7 +41,7 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
 
   const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs });
   const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
-  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
+  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit: createAuditService(deps.clock) });
   realtime.attach({ collab, sockets });
 
   server.on("upgrade", (req, socket, head) => {

@@ -26,7 +26,7 @@ export function safeFileName(name: string, fallback = "document"): string {
 }
 
 /** Text the standard PDF fonts can draw (WinAnsi): accents dropped, anything else replaced. */
-function winAnsi(text: string): string {
+export function winAnsi(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{Diacritic}/gu, "")

@@ -69,6 +69,71 @@ export function createDocumentService(options: {
     return [...latest.values()];
   }
 
+  /**
+   * Check, store and record a PDF in a case: its bytes must parse as a PDF; a second document with
+   * the same section and title becomes the next version. Authorisation is the caller's.
+   */
+  async function fileDocument(
+    actor: Actor,
+    facts: CaseFacts,
+    input: { section: DocumentRecord["section"]; title: string; visibility: Visibility; content: Buffer },
+  ): Promise<ListedDocument> {
+    const { section, title, visibility, content } = input;
+    if (!hasPdfMagic(content)) throw new AppError("document.not_pdf");
+    let inspection: Awaited<ReturnType<PdfInspector["inspect"]>>;
+    try {
+      inspection = await pdfInspector.inspect(content);
+    } catch {
+      throw new AppError("document.not_pdf");
+    }
+    if (inspection.pages < 1) throw new AppError("document.not_pdf");
+    const { sha256, bytes } = await blobs.put(content);
+
+    const servedAt = clock();
+    for (let attempt = 0; ; attempt++) {
+      const versions = (await store.documents.listByCase(facts.caseId)).filter((d) => d.section === section && d.title === title);
+      const record: DocumentRecord = {
+        id: ids(),
+        caseId: facts.caseId,
+        section,
+        title,
+        version: Math.max(0, ...versions.map((d) => d.version)) + 1,
+        pages: inspection.pages,
+        bytes,
+        sha256,
+        servedAt: servedAt.toISOString(),
+        deemedServedOn: deemedServiceDate(servedAt),
+        visibility,
+        servedBy: actor.id,
+      };
+      try {
+        await store.transaction(async (tx) => {
+          await tx.documents.insert(record);
+          await tx.documents.indexText(record.id, inspection.pageTexts);
+          await audit.record(tx, {
+            ...actorAudit(actor),
+            action: "document.served",
+            subjectType: "document",
+            subjectId: record.id,
+            caseId: facts.caseId,
+            detail: { sha256, version: record.version, section: record.section, pages: record.pages },
+          });
+          for (const party of partiesWhoMaySee(facts, visibility)) {
+            await tx.notifications.add({ id: ids(), caseId: facts.caseId, party, kind: "document.served", subjectId: record.id, createdAt: record.servedAt });
+          }
+        });
+      } catch (error) {
+        // Two versions of one title served at once: the second takes the next number.
+        if (error instanceof StoreConflictError && attempt < 3) continue;
+        throw error;
+      }
+      const { caseId: _c, servedBy: _s, ...listed } = record;
+      const served = { ...listed, latest: true, openedByYourOrganisationAt: null };
+      realtime.documentServed(facts.caseId, served, partiesWhoMaySee(facts, visibility));
+      return served;
+    }
+  }
+
   return {
     visible,
     latestOf,
@@ -85,67 +150,10 @@ export function createDocumentService(options: {
       if (!can(actor, "write", { kind: "document", case: facts, visibility })) throw new AppError("auth.forbidden");
 
       const content = await fs.promises.readFile(upload.filePath);
-      if (!hasPdfMagic(content)) throw new AppError("document.not_pdf");
-      let inspection: Awaited<ReturnType<PdfInspector["inspect"]>>;
-      try {
-        inspection = await pdfInspector.inspect(content);
-      } catch {
-        throw new AppError("document.not_pdf");
-      }
-      if (inspection.pages < 1) throw new AppError("document.not_pdf");
-      const { sha256, bytes } = await blobs.put(content);
-
-      const servedAt = clock();
-      for (let attempt = 0; ; attempt++) {
-        const versions = (await store.documents.listByCase(facts.caseId)).filter((d) => d.section === section.data && d.title === title);
-        const record: DocumentRecord = {
-          id: ids(),
-          caseId: facts.caseId,
-          section: section.data,
-          title,
-          version: Math.max(0, ...versions.map((d) => d.version)) + 1,
-          pages: inspection.pages,
-          bytes,
-          sha256,
-          servedAt: servedAt.toISOString(),
-          deemedServedOn: deemedServiceDate(servedAt),
-          visibility,
-          servedBy: actor.id,
-        };
-        try {
-          await store.transaction(async (tx) => {
-            await tx.documents.insert(record);
-            await tx.documents.indexText(record.id, inspection.pageTexts);
-            await audit.record(tx, {
-              ...actorAudit(actor),
-              action: "document.served",
-              subjectType: "document",
-              subjectId: record.id,
-              caseId: facts.caseId,
-              detail: { sha256, version: record.version, section: record.section, pages: record.pages },
-            });
-            for (const party of partiesWhoMaySee(facts, visibility)) {
-              await tx.notifications.add({
-                id: ids(),
-                caseId: facts.caseId,
-                party,
-                kind: "document.served",
-                subjectId: record.id,
-                createdAt: record.servedAt,
-              });
-            }
-          });
-        } catch (error) {
-          // Two versions of one title served at once: the second takes the next number.
-          if (error instanceof StoreConflictError && attempt < 3) continue;
-          throw error;
-        }
-        const { caseId: _c, servedBy: _s, ...listed } = record;
-        const served = { ...listed, latest: true, openedByYourOrganisationAt: null };
-        realtime.documentServed(facts.caseId, served, partiesWhoMaySee(facts, visibility));
-        return served;
-      }
+      return fileDocument(actor, facts, { section: section.data, title, visibility, content });
     },
+
+    fileDocument,
 
     /** Sections with the documents the actor may see (DESIGN §11). */
     async list(actor: Actor, facts: CaseFacts) {

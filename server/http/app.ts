@@ -19,6 +19,8 @@ import { staticClient } from "./middleware/static-client.middleware.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
 import { documentRoutes, uploadTempDir } from "./routes/documents.routes.ts";
+import { formRoutes } from "./routes/forms.routes.ts";
+import { createFormService } from "../forms/form.service.ts";
 import { devIdpRoutes } from "./routes/dev-idp.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
 
@@ -95,9 +97,10 @@ export function createApp(options: AppOptions): Koa {
     associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter, realtime }),
   });
   app.use(caseApi.routes()).use(caseApi.allowedMethods());
+  const documents = createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime });
   const documentApi = documentRoutes({
     cases,
-    documents: createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime }),
+    documents,
     store,
     blobs: deps.blobs,
     clock: deps.clock,
@@ -106,6 +109,8 @@ export function createApp(options: AppOptions): Koa {
     tempDir: uploadTempDir(config.dataDir),
   });
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
+  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents }), documents });
+  app.use(formApi.routes()).use(formApi.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

@@ -10,6 +10,7 @@ import {
   ROOM,
   type ServerToClientEvents,
 } from "../../shared/protocol/socket-events.ts";
+import type { AuditService } from "../audit/audit.service.ts";
 import type { SessionService, SessionUser } from "../auth/session.service.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { CookieSettings } from "../http/cookies.ts";
@@ -37,8 +38,9 @@ export function createSocketServer(options: {
   cookies: CookieSettings;
   allowedOrigins: string[];
   logger: Logger;
+  audit: AuditService;
 }) {
-  const { store, sessions, cookies, logger } = options;
+  const { store, sessions, cookies, logger, audit } = options;
   const allowed = new Set(options.allowedOrigins);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     path: "/socket.io/",
@@ -62,14 +64,14 @@ export function createSocketServer(options: {
     next();
   });
 
-  io.on("connection", async (socket: CaseroomSocket) => {
+  io.on("connection", (socket: CaseroomSocket) => {
     const { user } = socket.data;
-    await socket.join(ROOM.user(user.id));
-    try {
+    // Handlers first, so an event sent the moment the socket connects is never dropped; events
+    // wait for the rooms to be joined before they are handled.
+    const joined = (async () => {
+      await socket.join(ROOM.user(user.id));
       for (const caseId of await memberCases(user)) await joinCase(socket, caseId);
-    } catch (error) {
-      logger.error({ err: error }, "socket room join failed");
-    }
+    })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
     let tokens = EVENT_BURST;
     let last = Date.now();
     socket.use((_event, next) => {
@@ -77,15 +79,27 @@ export function createSocketServer(options: {
       tokens = Math.min(EVENT_BURST, tokens + ((now - last) / 1000) * EVENTS_PER_SECOND);
       last = now;
       if (tokens < 1) {
+        logger.warn({ event: "socket.rate_limited" }, "socket disconnected for flooding");
+        void audit.record(store, {
+          actorId: user.id,
+          actorOrganisationId: user.organisation.id,
+          action: "socket.rate_limited",
+          subjectType: "user",
+          subjectId: user.id,
+          caseId: null,
+          detail: {},
+        });
         socket.disconnect(true);
         return;
       }
       tokens -= 1;
-      next();
+      void joined.then(() => next());
     });
-    socket.on("presence:update", (payload, ack) => {
-      const parsed = presenceUpdate.safeParse(payload);
-      const reply = typeof ack === "function" ? ack : () => undefined;
+    socket.on("presence:update", (...args: unknown[]) => {
+      // The acknowledgement is the last argument, whatever else a client sends.
+      const maybeAck = args.at(-1);
+      const reply = typeof maybeAck === "function" ? (maybeAck as (r: { ok: boolean; error?: string }) => void) : () => undefined;
+      const parsed = presenceUpdate.safeParse(args[0]);
       if (!parsed.success || !socket.rooms.has(ROOM.case(parsed.data.caseId))) return reply({ ok: false, error: "request.invalid" });
       setPresence(socket, parsed.data.caseId, parsed.data.location);
       reply({ ok: true });

@@ -150,7 +150,12 @@ export interface FormRepository {
   listByCase(caseId: string): Promise<FormRecord[]>;
   addSignOff(signOff: SignOff): Promise<void>;
   listSignOffs(formId: string): Promise<SignOff[]>;
+  /** Throws StoreConflictError("form.finalised") when the form is already finalised. */
+  finalise(finalisation: FormFinalisation): Promise<void>;
+  getFinalisation(formId: string): Promise<FormFinalisation | undefined>;
 }
+
+export type FormFinalisation = { formId: string; documentId: string; contentSha256: string; finalisedAt: string; finalisedBy: string };
 
 /** What `append` needs beyond the event: the time, and the hash of the chain so far. */
 export type AuditAppend = Omit<AuditEntry, "seq" | "prevHash" | "hash">;

@@ -3,6 +3,8 @@
  * Namespaces: `app` (client shell and pages), `errors` (API error messages by code),
  * `idp` (development IdP pages). Welsh (`messages.cy.ts`) must have the same keys.
  */
+import { formsEn } from "./forms.en.ts";
+
 export const en = {
   app: {
     serviceName: "Caseroom",
@@ -272,6 +274,7 @@ export const en = {
           label: "Case sections",
           overview: "Overview",
           documents: "IDPC documents",
+          notes: "Notes",
         },
       },
       overview: {
@@ -378,6 +381,12 @@ export const en = {
         title: "Success",
         heading: "{{title}} served",
         text: "This is version {{version}} of the document.",
+      },
+      /** Shown in the case workspace when the prosecution serves a document while the user is in it. */
+      newMaterial: {
+        title: "New material",
+        heading: "New material served: {{title}}",
+        link: "Go to the IDPC documents",
       },
       search: {
         label: "Search the IDPC",
@@ -488,6 +497,86 @@ export const en = {
         },
       },
     },
+    notes: {
+      pageTitle: "Notes – case {{urn}}",
+      loading: "Loading the notes",
+      intro:
+        "Notes are saved as you type. Each party's shared notes can be read by everyone in the case, but only that party can change them.",
+      shared: {
+        label: {
+          prosecution: "Notes shared by the prosecution",
+          court: "Notes shared by the court",
+          defence: "Notes shared by {{organisation}}",
+        },
+        ownHint: "Everyone in the case can read these notes: the prosecution, the defence and the court.",
+        defenceFor: "Defence for {{names}}.",
+      },
+      team: {
+        label: "Notes for your team only",
+        hint: {
+          prosecution: "Only the prosecution can read these notes.",
+          court: "Only the court can read these notes.",
+          defence: "Only {{organisation}} can read these notes.",
+        },
+      },
+      defendantName: "{{firstName}} {{lastName}}",
+      namesSeparator: ", ",
+      status: {
+        connecting: "Connecting…",
+        saving: "Saving…",
+        saved: "Saved",
+        offline: "Offline – your changes are kept on this device and will be sent when you reconnect",
+        readOnly: "Read only",
+      },
+      /** Who else has their caret in a panel. */
+      editing_one: "{{names}} is editing these notes",
+      editing_other: "{{names}} are editing these notes",
+    },
+    /** Why a collaboration doc's connection ended (the server's close codes). */
+    collab: {
+      /** Visually hidden before a warning (GOV.UK warning text). */
+      warning: "Warning",
+      signInAgain: "Sign in again",
+      closed: {
+        signedOut: "You have been signed out, so changes cannot be saved.",
+        accessRevoked: "You no longer have access to these notes.",
+        restarting:
+          "Caseroom is restarting. Your changes are kept on this device and will be sent when it is back.",
+        storeUnavailable:
+          "Your latest changes could not be saved. They are kept on this device and will be sent when Caseroom reconnects.",
+        problem: "There was a problem with the connection. Caseroom is reconnecting.",
+      },
+    },
+    presence: {
+      heading: "Who is here",
+      nobodyElse: "Nobody else is in this case at the moment.",
+      organisationAndRole: "{{organisation}} ({{role}})",
+      namesSeparator: ", ",
+      arrived: "{{names}} joined the case.",
+      left: "{{names}} left the case.",
+      viewing: {
+        document: "Viewing {{title}}",
+        aDocument: "Viewing a document",
+        overview: "Viewing the case overview",
+        documents: "Viewing the IDPC documents",
+        forms: "Viewing the forms",
+        form: "Viewing a form",
+        directions: "Viewing the directions",
+      },
+    },
+    /** What the realtime channel says about the user's access. */
+    realtime: {
+      notice: {
+        title: "Important",
+      },
+      signedOut: {
+        heading: "You have been signed out.",
+        link: "Sign in again",
+      },
+      accessEnded: {
+        heading: "Your access to that case has ended. If you think this is wrong, contact the court.",
+      },
+    },
     notFound: {
       title: "Page not found",
       typedAddress: "If you typed the web address, check it is correct.",
@@ -508,6 +597,10 @@ export const en = {
     "document.not_pdf": "The file must be a PDF. Check it opens as a PDF and try again.",
     "document.too_large": "The file is too large.",
     "range.not_satisfiable": "The requested part of the file does not exist.",
+    "form.not_found": "The form could not be found.",
+    "form.wrong_court": "That form is not used in this court. Use the PET in the magistrates' court and the PTPH form in the Crown Court.",
+    "form.finalised": "This form has been finalised and can no longer be changed or signed.",
+    "form.not_agreed": "Every party must sign off the same answers before the form can be finalised.",
     "association.conflict": "Another organisation already represents this defendant. If this is wrong, contact the court.",
     "auth.required": "Sign in to continue.",
     "auth.forbidden": "You do not have permission to do that.",
@@ -516,6 +609,7 @@ export const en = {
     "store.unavailable": "The service is not ready. Try again shortly.",
     "server.error": "Sorry, there is a problem with the service. Try again later.",
   },
+  forms: formsEn,
   sections: {
     charges: "Charges",
     "case-summary": "Case summary",

@@ -118,4 +118,13 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         doc_name TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, created_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 5,
+    name: "form finalisation",
+    sql: `
+      CREATE TABLE form_finalisations (
+        form_id TEXT PRIMARY KEY REFERENCES forms(id), document_id TEXT NOT NULL REFERENCES documents(id),
+        content_sha256 TEXT NOT NULL, finalised_at TEXT NOT NULL, finalised_by TEXT NOT NULL);
+    `,
+  },
 ];

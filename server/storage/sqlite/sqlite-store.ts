@@ -25,6 +25,7 @@ import {
   type DefendantRepository,
   type DirectionRepository,
   type DocumentRepository,
+  type FormFinalisation,
   type FormRepository,
   type HearingRepository,
   type MetaRepository,
@@ -400,6 +401,21 @@ class SqliteStore implements Store {
         }),
       listSignOffs: async (formId: string) =>
         (q("SELECT * FROM sign_offs WHERE form_id = ? ORDER BY signed_at, id").all(formId) as Row[]).map(toSignOff),
+      finalise: (f: FormFinalisation) =>
+        write(() =>
+          unique("form.finalised", () =>
+            q(`INSERT INTO form_finalisations (form_id, document_id, content_sha256, finalised_at, finalised_by)
+               VALUES (?, ?, ?, ?, ?)`).run(f.formId, f.documentId, f.contentSha256, f.finalisedAt, f.finalisedBy),
+          ),
+        ),
+      getFinalisation: async (formId: string) =>
+        mapOptional(q("SELECT * FROM form_finalisations WHERE form_id = ?").get(formId), (r) => ({
+          formId: str(r.form_id),
+          documentId: str(r.document_id),
+          contentSha256: str(r.content_sha256),
+          finalisedAt: str(r.finalised_at),
+          finalisedBy: str(r.finalised_by),
+        })),
     };
 
     this.audit = {
