@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { CLOSE_CODE } from "../shared/protocol/collab-protocol.ts";
 import { createAuditService } from "./audit/audit.service.ts";
 import { createSessionService } from "./auth/session.service.ts";
+import { createDirectionService } from "./directions/direction.service.ts";
 import type { Dependencies } from "./dependencies.ts";
 import { createApp } from "./http/app.ts";
 import { cookieSettings } from "./http/cookies.ts";
@@ -41,7 +42,9 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
 
   const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs });
   const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
-  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit: createAuditService(deps.clock) });
+  const audit = createAuditService(deps.clock);
+  const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime });
+  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions });
   realtime.attach({ collab, sockets });
 
   server.on("upgrade", (req, socket, head) => {

@@ -20,6 +20,8 @@ import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
 import { documentRoutes, uploadTempDir } from "./routes/documents.routes.ts";
 import { formRoutes } from "./routes/forms.routes.ts";
+import { directionRoutes } from "./routes/directions.routes.ts";
+import { createDirectionService } from "../directions/direction.service.ts";
 import { createFormService } from "../forms/form.service.ts";
 import { devIdpRoutes } from "./routes/dev-idp.routes.ts";
 import { healthRoutes } from "./routes/health.routes.ts";
@@ -88,6 +90,15 @@ export function createApp(options: AppOptions): Koa {
     app.use(devIdp.routes()).use(devIdp.allowedMethods());
   }
 
+  // The personal calendar feed authenticates by its secret URL, not a session.
+  const directionApi = directionRoutes({
+    directions: createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, realtime }),
+    store,
+    clock: deps.clock,
+    i18n,
+    baseUrl: config.baseUrl,
+  });
+  app.use(directionApi.publicFeed.routes());
   app.use(requireUserForApi());
   const me = meRoutes();
   app.use(me.routes()).use(me.allowedMethods());
@@ -111,6 +122,7 @@ export function createApp(options: AppOptions): Koa {
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
   const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents }), documents });
   app.use(formApi.routes()).use(formApi.allowedMethods());
+  app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

@@ -31,6 +31,10 @@ export function createRealtimeHub(logger: Logger) {
     documentServed(caseId: string, document: unknown, parties: string[]): void {
       sockets?.documentServed(caseId, document, parties);
     },
+    /** A direction was issued, varied, acknowledged or complied with: every member of the case hears. */
+    directionIssued(caseId: string, direction: unknown): void {
+      sockets?.directionIssued(caseId, direction);
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type ClientToServerEvents,
   type PresencePerson,
   type PresenceLocation,
+  directionReceived,
   presenceUpdate,
   REVOKE_REASON,
   ROOM,
@@ -39,8 +40,13 @@ export function createSocketServer(options: {
   allowedOrigins: string[];
   logger: Logger;
   audit: AuditService;
+  /** Direction receipts, and the directions a user has not received yet (sent at connection). */
+  directions: {
+    receive(actor: Actor, directionId: string, version: number): Promise<boolean>;
+    unreceived(userId: string, caseIds: readonly string[]): Promise<{ caseId: string; direction: unknown }[]>;
+  };
 }) {
-  const { store, sessions, cookies, logger, audit } = options;
+  const { store, sessions, cookies, logger, audit, directions } = options;
   const allowed = new Set(options.allowedOrigins);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     path: "/socket.io/",
@@ -70,7 +76,10 @@ export function createSocketServer(options: {
     // wait for the rooms to be joined before they are handled.
     const joined = (async () => {
       await socket.join(ROOM.user(user.id));
-      for (const caseId of await memberCases(user)) await joinCase(socket, caseId);
+      const caseIds = await memberCases(user);
+      for (const caseId of caseIds) await joinCase(socket, caseId);
+      // Whoever was offline when a direction was given gets it now.
+      for (const { caseId, direction } of await directions.unreceived(user.id, caseIds)) socket.emit("direction:issued", { caseId, direction });
     })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
     let tokens = EVENT_BURST;
     let last = Date.now();
@@ -103,6 +112,16 @@ export function createSocketServer(options: {
       if (!parsed.success || !socket.rooms.has(ROOM.case(parsed.data.caseId))) return reply({ ok: false, error: "request.invalid" });
       setPresence(socket, parsed.data.caseId, parsed.data.location);
       reply({ ok: true });
+    });
+    socket.on("direction:received", (...args: unknown[]) => {
+      const maybeAck = args.at(-1);
+      const reply = typeof maybeAck === "function" ? (maybeAck as (r: { ok: boolean; error?: string }) => void) : () => undefined;
+      const parsed = directionReceived.safeParse(args[0]);
+      if (!parsed.success) return reply({ ok: false, error: "request.invalid" });
+      directions.receive(actorOf(user), parsed.data.directionId, parsed.data.version).then(
+        (ok) => reply(ok ? { ok: true } : { ok: false, error: "request.invalid" }),
+        () => reply({ ok: false, error: "server.error" }),
+      );
     });
     socket.on("disconnect", () => {
       for (const [caseId, people] of presence) if (people.delete(socket.id)) broadcastPresence(caseId);
@@ -164,6 +183,9 @@ export function createSocketServer(options: {
     /** A document was served: tell the parties who may see it. */
     documentServed(caseId: string, document: unknown, parties: string[]) {
       for (const party of parties) io.to(ROOM.caseParty(caseId, party)).emit("document:served", { caseId, document });
+    },
+    directionIssued(caseId: string, direction: unknown) {
+      io.to(ROOM.case(caseId)).emit("direction:issued", { caseId, direction });
     },
     /** Access to a case changed: re-derive every socket's rooms for it. */
     async recheckCase(caseId: string) {

@@ -32,6 +32,7 @@ export interface Store {
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
   readonly collab: CollabRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
   /** Run `work` in one transaction: all its writes commit together or none do. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query; rejects otherwise. */
@@ -139,9 +140,30 @@ export interface DocumentRepository {
 export type TextHit = { documentId: string; page: number; snippet: string };
 
 export interface DirectionRepository {
+  /** Throws StoreConflictError("direction.version") when that id and version exist. */
   insert(direction: DirectionRecord): Promise<void>;
   /** Every version of every direction of the case, oldest first. */
   listByCase(caseId: string): Promise<DirectionRecord[]>;
+  /** Every version of one direction, oldest first. */
+  versions(directionId: string): Promise<DirectionRecord[]>;
+  /** Record that a user's client received a version (the first time only). */
+  addReceipt(receipt: DirectionReceipt): Promise<void>;
+  addAcknowledgement(acknowledgement: DirectionAcknowledgement): Promise<boolean>;
+  addCompliance(compliance: DirectionCompliance): Promise<boolean>;
+  receipts(caseId: string): Promise<DirectionReceipt[]>;
+  acknowledgements(caseId: string): Promise<DirectionAcknowledgement[]>;
+  compliance(caseId: string): Promise<DirectionCompliance[]>;
+}
+
+export type DirectionReceipt = { directionId: string; version: number; userId: string; receivedAt: string };
+export type DirectionAcknowledgement = { directionId: string; version: number; party: string; userId: string; acknowledgedAt: string };
+export type DirectionCompliance = { directionId: string; version: number; party: string; userId: string; compliedAt: string; note: string; documentId: string | null };
+
+/** Secret calendar feed URLs: only the token's hash is stored; a revoked feed stops answering. */
+export interface CalendarFeedRepository {
+  create(feed: { tokenHash: string; userId: string; createdAt: string }): Promise<void>;
+  get(tokenHash: string): Promise<{ userId: string; revokedAt: string | null } | undefined>;
+  revokeAll(userId: string, at: string): Promise<number>;
 }
 
 export interface FormRepository {

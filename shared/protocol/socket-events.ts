@@ -34,9 +34,14 @@ export interface ServerToClientEvents {
   "access:revoked": (payload: { caseId: string | null; reason: RevokeReason }) => void;
 }
 
-/** Events a client may send; each payload is validated with the schema above. */
+/** Client → server: "this direction (version) reached me" — recorded as its receipt. */
+export const directionReceived = z.object({ directionId: z.string().min(1).max(64), version: z.number().int().positive() }).strict();
+export type DirectionReceived = z.infer<typeof directionReceived>;
+
+/** Events a client may send; each payload is validated with the schemas above. */
 export interface ClientToServerEvents {
   "presence:update": (payload: PresenceUpdate, ack?: (result: { ok: boolean; error?: string }) => void) => void;
+  "direction:received": (payload: DirectionReceived, ack?: (result: { ok: boolean; error?: string }) => void) => void;
 }
 
 /** Socket.IO rooms, named only by the server. */

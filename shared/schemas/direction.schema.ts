@@ -16,5 +16,7 @@ export const directionRecord = z.object({
   issuedAt: isoInstant,
   issuedBy: z.string(),
   status: directionStatus,
+  /** The template's placeholder values, so the text can be shown in either language. */
+  templateValues: z.record(z.string(), z.string()).default({}),
 });
 export type DirectionRecord = z.infer<typeof directionRecord>;

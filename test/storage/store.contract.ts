@@ -193,6 +193,7 @@ export function storeContract(
       issuedAt: "2026-11-20T10:00:00.000Z",
       issuedBy: "lee",
       status: "open" as const,
+      templateValues: { date: "11 December 2026" },
     };
     await store.directions.insert(direction);
     await store.directions.insert({ ...direction, version: 2, dueOn: "2026-12-18", issuedAt: "2026-11-21T10:00:00.000Z" });
@@ -203,6 +204,13 @@ export function storeContract(
         [2, "2026-12-18"],
       ],
     );
+    assert.equal((await store.directions.versions("dir-1")).map((d) => d.templateValues), [{ date: "11 December 2026" }, { date: "11 December 2026" }]);
+    await store.directions.addReceipt({ directionId: "dir-1", version: 2, userId: "u", receivedAt: "2026-11-21T10:00:01.000Z" });
+    await store.directions.addReceipt({ directionId: "dir-1", version: 2, userId: "u", receivedAt: "2026-11-21T10:09:00.000Z" });
+    assert.equal((await store.directions.receipts("case-1")).map((r) => r.receivedAt), ["2026-11-21T10:00:01.000Z"], "first receipt kept");
+    assert.ok(await store.directions.addAcknowledgement({ directionId: "dir-1", version: 2, party: "prosecution", userId: "pat", acknowledgedAt: "2026-11-21T11:00:00.000Z" }));
+    assert.not.ok(await store.directions.addAcknowledgement({ directionId: "dir-1", version: 2, party: "prosecution", userId: "pat2", acknowledgedAt: "2026-11-21T12:00:00.000Z" }));
+    assert.is((await store.directions.acknowledgements("case-1")).length, 1);
     await store.forms.insert({ id: "form-1", caseId: "case-1", type: "PET", createdAt: "2026-11-20T10:00:00.000Z", createdBy: "lee" });
     await store.forms.addSignOff({ id: "s-1", formId: "form-1", party: "prosecution", userId: "pat", signedAt: "2026-11-21T10:00:00.000Z", contentSha256: "b".repeat(64) });
     assert.is((await store.forms.get("form-1"))?.type, "PET");

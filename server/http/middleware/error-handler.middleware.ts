@@ -41,7 +41,7 @@ export function errorHandler(options: { logger: Logger; i18n: i18n }): Middlewar
 }
 
 function isApiPath(path: string): boolean {
-  return path.startsWith("/api/") || path === "/api" || path.startsWith("/auth/") || path.startsWith("/dev-idp/");
+  return path.startsWith("/api/") || path === "/api" || path.startsWith("/auth/") || path.startsWith("/dev-idp/") || path.startsWith("/calendar/");
 }
 
 function classify(error: unknown): { code: ErrorCode; status: number; params: Record<string, string | number> } {

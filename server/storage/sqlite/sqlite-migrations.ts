@@ -127,4 +127,23 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         content_sha256 TEXT NOT NULL, finalised_at TEXT NOT NULL, finalised_by TEXT NOT NULL);
     `,
   },
+  {
+    version: 6,
+    name: "direction receipts, acknowledgements, compliance; calendar feeds",
+    sql: `
+      ALTER TABLE directions ADD COLUMN template_values TEXT NOT NULL DEFAULT '{}';
+      CREATE TABLE direction_receipts (
+        direction_id TEXT NOT NULL, version INTEGER NOT NULL, user_id TEXT NOT NULL, received_at TEXT NOT NULL,
+        PRIMARY KEY (direction_id, version, user_id));
+      CREATE TABLE direction_acknowledgements (
+        direction_id TEXT NOT NULL, version INTEGER NOT NULL, party TEXT NOT NULL, user_id TEXT NOT NULL,
+        acknowledged_at TEXT NOT NULL, PRIMARY KEY (direction_id, version, party));
+      CREATE TABLE direction_compliance (
+        direction_id TEXT NOT NULL, version INTEGER NOT NULL, party TEXT NOT NULL, user_id TEXT NOT NULL,
+        complied_at TEXT NOT NULL, note TEXT NOT NULL, document_id TEXT, PRIMARY KEY (direction_id, version, party));
+      CREATE TABLE calendar_feeds (
+        token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, revoked_at TEXT);
+      CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id);
+    `,
+  },
 ];

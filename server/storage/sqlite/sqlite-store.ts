@@ -23,6 +23,10 @@ import {
   type CaseSearch,
   type CourtRepository,
   type DefendantRepository,
+  type CalendarFeedRepository,
+  type DirectionAcknowledgement,
+  type DirectionCompliance,
+  type DirectionReceipt,
   type DirectionRepository,
   type DocumentRepository,
   type FormFinalisation,
@@ -109,6 +113,7 @@ class SqliteStore implements Store {
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
   readonly collab: CollabRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -353,7 +358,7 @@ class SqliteStore implements Store {
         write(() =>
           unique("direction.version", () =>
             q(`INSERT INTO directions (id, version, case_id, template_id, text, responsible_party, due_on, legal_basis,
-                 issued_at, issued_by, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+                 issued_at, issued_by, status, template_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
               d.id,
               d.version,
               d.caseId,
@@ -365,6 +370,7 @@ class SqliteStore implements Store {
               d.issuedAt,
               d.issuedBy,
               d.status,
+              JSON.stringify(d.templateValues ?? {}),
             ),
           ),
         ),
@@ -372,6 +378,63 @@ class SqliteStore implements Store {
         (q("SELECT * FROM directions WHERE case_id = ? ORDER BY issued_at, id, version").all(caseId) as Row[]).map(
           toDirection,
         ),
+      versions: async (directionId: string) =>
+        (q("SELECT * FROM directions WHERE id = ? ORDER BY version").all(directionId) as Row[]).map(toDirection),
+      addReceipt: (r: DirectionReceipt) =>
+        write(() => {
+          q(`INSERT INTO direction_receipts (direction_id, version, user_id, received_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING`).run(r.directionId, r.version, r.userId, r.receivedAt);
+        }),
+      addAcknowledgement: (a: DirectionAcknowledgement) =>
+        write(
+          () =>
+            q(`INSERT INTO direction_acknowledgements (direction_id, version, party, user_id, acknowledged_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT DO NOTHING`).run(a.directionId, a.version, a.party, a.userId, a.acknowledgedAt).changes === 1,
+        ),
+      addCompliance: (c: DirectionCompliance) =>
+        write(
+          () =>
+            q(`INSERT INTO direction_compliance (direction_id, version, party, user_id, complied_at, note, document_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(c.directionId, c.version, c.party, c.userId, c.compliedAt, c.note, c.documentId)
+              .changes === 1,
+        ),
+      receipts: async (caseId: string) =>
+        (
+          q(`SELECT r.* FROM direction_receipts r WHERE r.direction_id IN (SELECT id FROM directions WHERE case_id = ?)
+             ORDER BY r.received_at`).all(caseId) as Row[]
+        ).map((r) => ({ directionId: str(r.direction_id), version: Number(r.version), userId: str(r.user_id), receivedAt: str(r.received_at) })),
+      acknowledgements: async (caseId: string) =>
+        (
+          q(`SELECT a.* FROM direction_acknowledgements a WHERE a.direction_id IN (SELECT id FROM directions WHERE case_id = ?)
+             ORDER BY a.acknowledged_at`).all(caseId) as Row[]
+        ).map((r) => ({ directionId: str(r.direction_id), version: Number(r.version), party: str(r.party), userId: str(r.user_id), acknowledgedAt: str(r.acknowledged_at) })),
+      compliance: async (caseId: string) =>
+        (
+          q(`SELECT c.* FROM direction_compliance c WHERE c.direction_id IN (SELECT id FROM directions WHERE case_id = ?)
+             ORDER BY c.complied_at`).all(caseId) as Row[]
+        ).map((r) => ({
+          directionId: str(r.direction_id),
+          version: Number(r.version),
+          party: str(r.party),
+          userId: str(r.user_id),
+          compliedAt: str(r.complied_at),
+          note: str(r.note),
+          documentId: strOrNull(r.document_id),
+        })),
+    };
+
+    this.calendarFeeds = {
+      create: (f: { tokenHash: string; userId: string; createdAt: string }) =>
+        write(() => {
+          q("INSERT INTO calendar_feeds (token_hash, user_id, created_at) VALUES (?, ?, ?)").run(f.tokenHash, f.userId, f.createdAt);
+        }),
+      get: async (tokenHash: string) =>
+        mapOptional(q("SELECT user_id, revoked_at FROM calendar_feeds WHERE token_hash = ?").get(tokenHash), (r) => ({
+          userId: str(r.user_id),
+          revokedAt: strOrNull(r.revoked_at),
+        })),
+      revokeAll: (userId: string, at: string) =>
+        write(() => q("UPDATE calendar_feeds SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(at, userId).changes),
     };
 
     this.forms = {
@@ -785,6 +848,7 @@ const toDirection = (r: Row): DirectionRecord => ({
   issuedAt: str(r.issued_at),
   issuedBy: str(r.issued_by),
   status: str(r.status) as DirectionRecord["status"],
+  templateValues: JSON.parse(str(r.template_values ?? "{}")) as Record<string, string>,
 });
 
 const toForm = (r: Row): FormRecord => ({
