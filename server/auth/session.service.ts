@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "../../shared/policy/access-policy.ts";
 import { type Party, partyOf } from "../../shared/policy/party.ts";
 import type { Role } from "../../shared/schemas/user.schema.ts";
 import type { Clock } from "../dependencies.ts";
@@ -19,6 +20,11 @@ export type SessionUser = {
   organisation: { id: string; name: string };
   courts: string[];
 };
+
+/** The signed-in user as the access policy sees them. */
+export function actorOfUser(user: SessionUser): Actor {
+  return { id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts };
+}
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

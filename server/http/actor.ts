@@ -2,13 +2,13 @@ import type { Context } from "koa";
 import type { ZodType } from "zod";
 import type { Actor } from "../../shared/policy/access-policy.ts";
 import { AppError } from "../app-error.ts";
-import type { SessionUser } from "../auth/session.service.ts";
+import { actorOfUser, type SessionUser } from "../auth/session.service.ts";
 
 /** The signed-in user as the access policy sees them (routes run after requireUserForApi). */
 export function actorOf(ctx: Context): Actor {
   const user = ctx.state.user as SessionUser | undefined;
   if (!user) throw new AppError("auth.required");
-  return { id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts };
+  return actorOfUser(user);
 }
 
 /** Validate untrusted input with a shared schema; anything malformed is a 400 with no detail. */

@@ -6,10 +6,9 @@ import { WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import type { Actor } from "../../shared/policy/access-policy.ts";
 import { CLOSE_CODE, COLLAB_MESSAGE, MAX_COLLAB_FRAME_BYTES } from "../../shared/protocol/collab-protocol.ts";
 import { type DocName, parseDocName } from "../../shared/protocol/doc-names.ts";
-import type { SessionService, SessionUser } from "../auth/session.service.ts";
+import { actorOfUser, type SessionService, type SessionUser } from "../auth/session.service.ts";
 import type { CookieSettings } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../storage/store.ts";
@@ -116,7 +115,7 @@ export function createCollabServer(options: {
     const signedIn = await userOfUpgrade(req, sessions, cookies);
     if (!signedIn) return refuseUpgrade(socket, 401, "auth.required");
     const { user, token } = signedIn;
-    const actor: Actor = { id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts };
+    const actor = actorOfUser(user);
     let access: CollabAccess;
     let entry: CollabDoc;
     try {
@@ -287,8 +286,7 @@ export function createCollabServer(options: {
   async function recheckCase(caseId: string): Promise<void> {
     for (const conn of [...connections]) {
       if (conn.entry.parsed.caseId !== caseId) continue;
-      const actor: Actor = { id: conn.user.id, role: conn.user.role, party: conn.user.party, organisationId: conn.user.organisation.id, courts: conn.user.courts };
-      const access = await decideCollabAccess(store, actor, conn.entry.parsed).catch(() => "none" as const);
+      const access = await decideCollabAccess(store, actorOfUser(conn.user), conn.entry.parsed).catch(() => "none" as const);
       if (access !== conn.access) conn.close(CLOSE_CODE.accessRevoked);
     }
   }

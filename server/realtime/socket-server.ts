@@ -12,7 +12,7 @@ import {
   type ServerToClientEvents,
 } from "../../shared/protocol/socket-events.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import type { SessionService, SessionUser } from "../auth/session.service.ts";
+import { actorOfUser, type SessionService, type SessionUser } from "../auth/session.service.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { CookieSettings } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
@@ -26,7 +26,7 @@ type CaseroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 const EVENTS_PER_SECOND = 10;
 const EVENT_BURST = 30;
 
-const actorOf = (user: SessionUser): Actor => ({ id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts });
+const actorOf = actorOfUser;
 
 /**
  * Socket.IO on the shared server (DESIGN §2): authenticated from the session before the
