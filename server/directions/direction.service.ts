@@ -106,7 +106,8 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
   }
 
   async function publish(caseId: string, directionIds: string[]): Promise<Described[]> {
-    const described = (await describeCase(caseId)).filter((d) => directionIds.includes(d.id));
+    const all = await describeCase(caseId);
+    const described = directionIds.map((id) => all.find((d) => d.id === id)).filter((d): d is Described => d !== undefined);
     for (const direction of described) realtime.directionIssued(caseId, direction);
     return described;
   }

@@ -56,7 +56,8 @@ test("a direction reaches the prosecution and both defence firms at once, and no
       await sockets[who].connected();
     }
     for (const s of Object.values(sockets)) s.socket.on("direction:issued", (payload: { direction: Direction }) => s.socket.emit("direction:received", { directionId: payload.direction.id, version: payload.direction.version }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Wait until the server has put the four members' sockets in the case's room.
+    await eventually(async () => ((await server.running.realtime.sockets.io.in("case:case-0001").fetchSockets()).length >= 4 ? true : undefined));
     const res = await apiAs(server, c.morgan).post("/api/cases/case-0001/directions", {
       directions: [
         { templateId: "cc-stage-1", responsibleParty: "prosecution" },
