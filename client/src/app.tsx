@@ -8,6 +8,7 @@ import { CaseWorkspace } from "../modules/cases/case-workspace.component.tsx";
 import { CaseDocumentsPage } from "../modules/documents/case-documents.page.tsx";
 import { ServeDocumentPage } from "../modules/documents/serve-document.page.tsx";
 import { NotFoundPage } from "../modules/errors/not-found.page.tsx";
+import { CaseNotesPage } from "../modules/notes/case-notes.page.tsx";
 import { HomePage } from "../modules/home/home.page.tsx";
 import { PageLayout } from "../modules/layout/page-layout.component.tsx";
 import { SessionProvider } from "../modules/session/session.context.tsx";
@@ -26,12 +27,13 @@ export function App() {
         <Route path="/" component={HomePage} />
         <Route path="/cases" component={CaseSearchPage} />
         <Route path="/cases/access" component={CaseAccessPage} />
-        {/* The case workspace: its tabs (overview, documents, later forms and directions) share a
+        {/* The case workspace: its tabs (overview, documents, notes, later forms and directions) share a
             heading and sub navigation; a document and the serve form have their own heading. */}
         <Route path="/cases/:caseId" component={CaseWorkspace}>
           <Route path="/" component={CaseTabs}>
             <Route path="/" component={CaseOverviewPage} />
             <Route path="/documents" component={CaseDocumentsPage} />
+            <Route path="/notes" component={CaseNotesPage} />
           </Route>
           <Route path="/documents/serve" component={ServeDocumentPage} />
           <Route path="/documents/:documentId" component={DocumentViewerPage} />

@@ -16,6 +16,7 @@ import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import { type Breadcrumb, useBreadcrumbs } from "../layout/breadcrumbs.context.tsx";
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
+import { useCasePresenceReporting } from "../realtime/realtime.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { type CaseDetail, fetchCase } from "./case.api.ts";
 
@@ -159,6 +160,7 @@ export function CaseWorkspace(props: ParentProps) {
               },
             }}
           >
+            <CasePresence caseId={detail().id} />
             {props.children}
           </CaseContext.Provider>
         )}
@@ -169,6 +171,12 @@ export function CaseWorkspace(props: ParentProps) {
 
 function failure(result: CaseResult | undefined): ApiError | undefined {
   return result?.status === "failed" ? result.error : undefined;
+}
+
+/** Tells the other people in the case, while it is open, that the user is here and where. */
+function CasePresence(props: { caseId: string }) {
+  useCasePresenceReporting(() => props.caseId);
+  return null;
 }
 
 /** The same page whether the case does not exist or the user may not see it. */

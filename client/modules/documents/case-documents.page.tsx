@@ -9,6 +9,7 @@ import type { CaseDetail } from "../cases/case.api.ts";
 import { type CaseWorkspaceState, casePath, useCase } from "../cases/case-workspace.component.tsx";
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
 import { SuccessBanner } from "../layout/notification-banner.component.tsx";
+import { onSocketEvent } from "../realtime/socket.ts";
 import { useSession } from "../session/session.context.tsx";
 import {
   bundleUrl,
@@ -49,7 +50,11 @@ export function CaseDocumentsPage() {
   const detail = useCase();
   const session = useSession();
   const location = useLocation<CaseWorkspaceState>();
-  const [result] = createResource(() => detail().id, loadDocuments);
+  const [result, { refetch }] = createResource(() => detail().id, loadDocuments);
+  // Material served while the tab is open joins the list at once.
+  onSocketEvent("document:served", (payload) => {
+    if (payload.caseId === detail().id) void refetch();
+  });
   usePageTitle(() => ({ key: "documents.pageTitle", values: { urn: detail().urn } }));
 
   const loaded = () => {

@@ -1,6 +1,7 @@
 import { useLocation } from "@solidjs/router";
 import { createEffect, ErrorBoundary, on, type ParentProps, Show } from "solid-js";
 import { t } from "../../src/i18n.ts";
+import { RealtimeNotices, RealtimeProvider } from "../realtime/realtime.context.tsx";
 import { signInHref } from "../session/session.api.ts";
 import { useSession } from "../session/session.context.tsx";
 import { Breadcrumbs, BreadcrumbsProvider } from "./breadcrumbs.context.tsx";
@@ -44,60 +45,63 @@ export function PageLayout(props: ParentProps) {
   };
 
   return (
-    <BreadcrumbsProvider>
-      <a href={`#${MAIN_CONTENT_ID}`} class="govuk-skip-link" onClick={onSkipLink}>
-        {t("layout.skipLink")}
-      </a>
-      <header class="govuk-template__header">
-        <div class="govuk-header">
-          <div class="govuk-header__container govuk-width-container">
-            <div class="govuk-header__logo">
-              <a href={GOVUK_HOMEPAGE} class="govuk-header__homepage-link">
-                <GovukLogo
-                  class="govuk-header__logotype"
-                  label={t("layout.govukLogo")}
-                  withLogotype={true}
-                />
-              </a>
-            </div>
-          </div>
-        </div>
-        <ServiceNavigation />
-      </header>
-      <div class="govuk-width-container">
-        <div class="govuk-phase-banner">
-          <p class="govuk-phase-banner__content">
-            <strong class="govuk-tag govuk-phase-banner__content__tag">
-              {t("layout.phaseBanner.tag")}
-            </strong>
-            <span class="govuk-phase-banner__text">{t("layout.phaseBanner.text")}</span>
-          </p>
-        </div>
-        <Breadcrumbs />
-        <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} ref={main}>
-          <SignOutError />
-          {/* A page that fails to render still leaves the shell, and says so in its words. */}
-          <ErrorBoundary fallback={<ErrorSummary message={t("errors:server.error")} />}>
-            {props.children}
-          </ErrorBoundary>
-        </main>
-      </div>
-      <footer class="govuk-template__footer">
-        <div class="govuk-footer">
-          <div class="govuk-width-container">
-            <GovukLogo class="govuk-footer__crown" withLogotype={false} />
-            <div class="govuk-footer__meta">
-              <div class="govuk-footer__meta-item govuk-footer__meta-item--grow" />
-              <div class="govuk-footer__meta-item">
-                <a class="govuk-footer__link govuk-footer__copyright-logo" href={CROWN_COPYRIGHT}>
-                  {t("layout.footer.copyright")}
+    <RealtimeProvider>
+      <BreadcrumbsProvider>
+        <a href={`#${MAIN_CONTENT_ID}`} class="govuk-skip-link" onClick={onSkipLink}>
+          {t("layout.skipLink")}
+        </a>
+        <header class="govuk-template__header">
+          <div class="govuk-header">
+            <div class="govuk-header__container govuk-width-container">
+              <div class="govuk-header__logo">
+                <a href={GOVUK_HOMEPAGE} class="govuk-header__homepage-link">
+                  <GovukLogo
+                    class="govuk-header__logotype"
+                    label={t("layout.govukLogo")}
+                    withLogotype={true}
+                  />
                 </a>
               </div>
             </div>
           </div>
+          <ServiceNavigation />
+        </header>
+        <div class="govuk-width-container">
+          <div class="govuk-phase-banner">
+            <p class="govuk-phase-banner__content">
+              <strong class="govuk-tag govuk-phase-banner__content__tag">
+                {t("layout.phaseBanner.tag")}
+              </strong>
+              <span class="govuk-phase-banner__text">{t("layout.phaseBanner.text")}</span>
+            </p>
+          </div>
+          <Breadcrumbs />
+          <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} ref={main}>
+            <SignOutError />
+            <RealtimeNotices />
+            {/* A page that fails to render still leaves the shell, and says so in its words. */}
+            <ErrorBoundary fallback={<ErrorSummary message={t("errors:server.error")} />}>
+              {props.children}
+            </ErrorBoundary>
+          </main>
         </div>
-      </footer>
-    </BreadcrumbsProvider>
+        <footer class="govuk-template__footer">
+          <div class="govuk-footer">
+            <div class="govuk-width-container">
+              <GovukLogo class="govuk-footer__crown" withLogotype={false} />
+              <div class="govuk-footer__meta">
+                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow" />
+                <div class="govuk-footer__meta-item">
+                  <a class="govuk-footer__link govuk-footer__copyright-logo" href={CROWN_COPYRIGHT}>
+                    {t("layout.footer.copyright")}
+                  </a>
+                </div>
+              </div>
+            </div>
+          </div>
+        </footer>
+      </BreadcrumbsProvider>
+    </RealtimeProvider>
   );
 }
 

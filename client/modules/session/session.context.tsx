@@ -7,6 +7,8 @@ import {
   useContext,
 } from "solid-js";
 import { ApiError, unexpectedError } from "../../src/api.ts";
+import { clearLocalData } from "../realtime/local-data.ts";
+import { expectSignOut } from "../realtime/socket.ts";
 import { fetchMe, type Me, postLogout } from "./session.api.ts";
 
 /**
@@ -27,7 +29,10 @@ export type Session = {
   signOutError: Accessor<ApiError | undefined>;
   /** Ask the server again, e.g. after a 401 elsewhere. */
   refresh: () => void;
-  /** End the session on the server, then reload the start page so no case data stays in memory. */
+  /**
+   * End the session on the server, delete the notes kept on this device, then reload the start
+   * page so no case data stays in memory or storage.
+   */
   signOut: () => Promise<void>;
 };
 
@@ -66,15 +71,19 @@ export function SessionProvider(props: ParentProps) {
     refresh: () => void refetch(),
     signOut: async () => {
       setSignOutError(undefined);
+      // The server tells this tab's socket it signed out: that is no surprise here.
+      expectSignOut(true);
       try {
         await postLogout();
       } catch (error: unknown) {
         // Already signed out (401) is what was asked for.
         if (!(error instanceof ApiError) || error.status !== 401) {
           setSignOutError(error instanceof ApiError ? error : unexpectedError());
+          expectSignOut(false);
           return;
         }
       }
+      await clearLocalData().catch(() => undefined);
       window.location.assign("/");
     },
   };
