@@ -143,6 +143,10 @@ export function createSocketServer(options: {
   }
 
   function setPresence(socket: CaseroomSocket, caseId: string, location: PresenceLocation | null) {
+    if (location === null) {
+      if (presence.get(caseId)?.delete(socket.id)) broadcastPresence(caseId);
+      return;
+    }
     let people = presence.get(caseId);
     if (!people) {
       people = new Map();

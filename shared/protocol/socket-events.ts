@@ -3,13 +3,13 @@ import { z } from "zod";
 /** Where a user is in a case, as presence shows it to their own party. */
 export const presenceLocation = z
   .object({
-    view: z.enum(["overview", "documents", "document", "forms", "form", "directions"]),
+    view: z.enum(["overview", "documents", "document", "notes", "forms", "form", "directions"]),
     id: z.string().max(100).optional(),
   })
   .strict();
 export type PresenceLocation = z.infer<typeof presenceLocation>;
 
-/** Client → server: "I am looking at this case (here)". */
+/** Client → server: "I am looking at this case (here)"; a null location means "I have left it". */
 export const presenceUpdate = z.object({ caseId: z.string().min(1).max(64), location: presenceLocation.nullable() }).strict();
 export type PresenceUpdate = z.infer<typeof presenceUpdate>;
 

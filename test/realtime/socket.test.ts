@@ -225,6 +225,13 @@ test("presence: everyone sees who is in the case; only their own party sees wher
       "another defence firm sees nobody's location",
     );
     assert.not.match(JSON.stringify(amy?.events), /doc-0001/);
+
+    // Leaving the case (a null location) takes Dan off everyone's list at once.
+    assert.equal(await emitWithAck(dan!, "presence:update", { caseId: MULTI, location: null }), { ok: true });
+    await eventually(() => {
+      const last = pat?.named("presence").at(-1)?.args[0] as Presence | undefined;
+      return last && !last.people.some((p) => p.userId === USERS.dan) ? true : undefined;
+    });
   } finally {
     await closeSockets(server, [pat!, dan!, amy!]);
   }
@@ -248,7 +255,7 @@ test("SIO-05 a payload above 64 kB closes that socket; the server and other sock
     assert.ok(bigPolling?.disconnectReasons.length === 1, "the polling socket is closed too");
     assert.is((await fetch(`${server.url}/healthz`)).status, 200);
     const before = amy?.named("presence").length ?? 0;
-    assert.equal(await emitWithAck(pat!, "presence:update", { caseId: MULTI, location: null }), { ok: true });
+    assert.equal(await emitWithAck(pat!, "presence:update", { caseId: MULTI, location: { view: "overview" } }), { ok: true });
     await eventually(() => ((amy?.named("presence").length ?? 0) > before ? true : undefined));
     assert.ok(pat?.socket.connected && amy?.socket.connected);
   } finally {

@@ -143,7 +143,7 @@ export function useCasePresence(caseId: () => string): Accessor<readonly Presenc
   return () => realtime.presence(caseId());
 }
 
-/** Where in a case a path is, as presence says it (null: in the case, nowhere in particular). */
+/** Where in a case a path is, as presence says it (null: not in this case at all). */
 export function presenceLocationOf(caseId: string, pathname: string): PresenceLocation | null {
   const base = `/cases/${encodeURIComponent(caseId)}`;
   const rest = pathname.startsWith(base) ? pathname.slice(base.length).replace(/\/$/, "") : null;
@@ -152,8 +152,12 @@ export function presenceLocationOf(caseId: string, pathname: string): PresenceLo
   if (rest === "/documents" || rest === "/documents/serve") return { view: "documents" };
   const document = /^\/documents\/([^/]+)$/.exec(rest);
   if (document?.[1]) return { view: "document", id: decodeURIComponent(document[1]).slice(0, 100) };
-  // The notes tab (and anything newer) has no place in the presence protocol yet.
-  return null;
+  if (rest === "/notes") return { view: "notes" };
+  if (rest.startsWith("/directions")) return { view: "directions" };
+  const form = /^\/forms\/([^/]+)$/.exec(rest);
+  if (form?.[1]) return { view: "form", id: decodeURIComponent(form[1]).slice(0, 100) };
+  if (rest.startsWith("/forms")) return { view: "forms" };
+  return { view: "overview" };
 }
 
 /**

@@ -62,6 +62,8 @@ export function WhoIsHere(props: { caseId: string }) {
         return t("presence.viewing.form");
       case "directions":
         return t("presence.viewing.directions");
+      case "notes":
+        return t("presence.viewing.notes");
       default:
         return "";
     }
