@@ -59,7 +59,24 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
     return i18n.t(`directions:templates.${templateId}`, { ...values, dueOn: dueOn ? formatDate(dueOn) : i18n.t("directions:noDueDate") });
   }
 
+  /** The parties (as acknowledgements name them) that must each comply with a direction. */
+  function partiesResponsible(responsibleParty: string, facts: CaseFacts): string[] {
+    const firms = [...new Set(Object.values(facts.representation))].map((org) => `defence:${org}`);
+    if (responsibleParty === "prosecution") return ["prosecution"];
+    if (responsibleParty === "court") return ["court"];
+    if (responsibleParty === "defence") return firms;
+    if (responsibleParty === "all") return ["prosecution", ...firms];
+    const org = facts.representation[responsibleParty.slice("defendant:".length)];
+    return org ? [`defence:${org}`] : [];
+  }
+
   async function describeCase(caseId: string) {
+    const facts = await loadCaseFacts(store, caseId);
+    const names = new Map<string, string>();
+    const nameOf = async (userId: string) => {
+      if (!names.has(userId)) names.set(userId, (await store.users.get(userId))?.displayName ?? userId);
+      return names.get(userId) as string;
+    };
     const [all, receipts, acknowledgements, compliance] = await Promise.all([
       store.directions.listByCase(caseId),
       store.directions.receipts(caseId),
@@ -70,13 +87,16 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
     for (const d of all) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
     const now = today();
     const soon = addBusinessDays(now, DUE_SOON_BUSINESS_DAYS);
-    return [...byId.values()].map((versions) => {
+    const described = [];
+    for (const versions of byId.values()) {
       const latest = versions[versions.length - 1] as DirectionRecord;
       const of = <T extends { directionId: string; version: number }>(rows: T[]) => rows.filter((r) => r.directionId === latest.id && r.version === latest.version);
       const complied = of(compliance);
+      const responsible = facts ? partiesResponsible(latest.responsibleParty, facts) : [];
+      const isComplied = responsible.length > 0 && responsible.every((party) => complied.some((c) => c.party === party));
       const status: DirectionStatus =
-        complied.length > 0 ? "complied" : latest.dueOn === null ? "open" : latest.dueOn < now ? "overdue" : latest.dueOn <= soon ? "due-soon" : "due";
-      return {
+        isComplied ? "complied" : latest.dueOn === null ? "open" : latest.dueOn < now ? "overdue" : latest.dueOn <= soon ? "due-soon" : "due";
+      described.push({
         id: latest.id,
         version: latest.version,
         templateId: latest.templateId,
@@ -86,13 +106,17 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
         legalBasis: latest.legalBasis,
         issuedAt: latest.issuedAt,
         issuedBy: latest.issuedBy,
+        issuedByName: await nameOf(latest.issuedBy),
         status,
         receipts: of(receipts).map((r) => ({ userId: r.userId, receivedAt: r.receivedAt })),
         acknowledgements: of(acknowledgements).map((a) => ({ party: a.party, userId: a.userId, acknowledgedAt: a.acknowledgedAt })),
         compliance: complied.map((c) => ({ party: c.party, userId: c.userId, compliedAt: c.compliedAt, note: c.note, documentId: c.documentId })),
-        history: versions.slice(0, -1).map((v) => ({ version: v.version, text: v.text, dueOn: v.dueOn, responsibleParty: v.responsibleParty, issuedAt: v.issuedAt, issuedBy: v.issuedBy, status: "varied" as const })),
-      };
-    });
+        history: await Promise.all(
+          versions.slice(0, -1).map(async (v) => ({ version: v.version, text: v.text, dueOn: v.dueOn, responsibleParty: v.responsibleParty, issuedAt: v.issuedAt, issuedBy: v.issuedBy, issuedByName: await nameOf(v.issuedBy), status: "varied" as const })),
+        ),
+      });
+    }
+    return described;
   }
 
   type Described = Awaited<ReturnType<typeof describeCase>>[number];
@@ -134,7 +158,9 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
       const inCustody = defendants.some((d) => d.custody === "custody");
       const records: DirectionRecord[] = inputs.map((input) => {
         const template = input.templateId ? findTemplate(input.templateId) : undefined;
-        if (input.templateId && !template) throw new AppError("direction.template_unknown");
+        if (input.templateId && (!template || (template.jurisdiction !== "any" && template.jurisdiction !== record.jurisdiction))) {
+          throw new AppError("direction.template_unknown");
+        }
         const responsibleParty = checkParty(input.responsibleParty, facts, template?.responsibleParty ?? "all");
         const computed = template ? computeDueDate(template.due, { ...baseTriggers, ...input.triggers }, { inCustody }) : null;
         const dueOn = input.dueOn ?? computed;
@@ -220,7 +246,8 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
       }
       const at = clock().toISOString();
       await store.transaction(async (tx) => {
-        await tx.directions.addCompliance({ directionId, version: latest.version, party: actor.party, userId: actor.id, compliedAt: at, note: input.note, documentId: input.documentId ?? null });
+        // Complying again changes nothing and records nothing: the first record stands.
+        if (!(await tx.directions.addCompliance({ directionId, version: latest.version, party: actor.party, userId: actor.id, compliedAt: at, note: input.note, documentId: input.documentId ?? null }))) return;
         await audit.record(tx, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "direction.complied", subjectType: "direction", subjectId: directionId, caseId: latest.caseId, detail: { version: latest.version } });
       });
       return (await publish(latest.caseId, [directionId]))[0];

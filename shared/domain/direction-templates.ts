@@ -16,7 +16,8 @@ export type DueRule =
 
 export type DirectionTemplate = {
   id: string;
-  jurisdiction: "magistrates" | "crown";
+  /** The court whose directions these are ("any" for both). */
+  jurisdiction: "magistrates" | "crown" | "any";
   responsibleParty: "prosecution" | "defence" | "all" | "court";
   legalBasis: string;
   /** Placeholders the court fills in, besides the due date. */
@@ -39,7 +40,7 @@ export const DIRECTION_TEMPLATES: readonly DirectionTemplate[] = [
   { id: "cc-stage-4", jurisdiction: "crown", responsibleParty: "defence", legalBasis: "PTPH form, Part B stage 4", placeholders: [], due: { trigger: "sending", unit: "calendar", offset: { custody: 106, bail: 126 } } },
   { id: "cc-trial-readiness", jurisdiction: "crown", responsibleParty: "all", legalBasis: "CrimPR 2020 r.3.13; PTPH form", placeholders: [], due: { trigger: "trialDate", unit: "calendar", offset: -28 } },
   { id: "cc-dismissal", jurisdiction: "crown", responsibleParty: "defence", legalBasis: "CrimPR 2020 r.3.20(2)", placeholders: [], due: { trigger: "initialDisclosure", unit: "business", offset: 20 } },
-  { id: "any-fixed-date", jurisdiction: "magistrates", responsibleParty: "all", legalBasis: "CrimPR 2020 r.3.5", placeholders: ["detail"], due: { trigger: "fixed" } },
+  { id: "any-fixed-date", jurisdiction: "any", responsibleParty: "all", legalBasis: "CrimPR 2020 r.3.5", placeholders: ["detail"], due: { trigger: "fixed" } },
 ];
 
 export type TriggerDates = Partial<Record<Exclude<DirectionTrigger, "fixed">, string>>;

@@ -275,6 +275,7 @@ export const en = {
           overview: "Overview",
           documents: "IDPC documents",
           notes: "Notes",
+          forms: "Forms",
           directions: "Directions",
         },
       },
@@ -532,6 +533,112 @@ export const en = {
       /** Who else has their caret in a panel. */
       editing_one: "{{names}} is editing these notes",
       editing_other: "{{names}} are editing these notes",
+    },
+    /** The case's management forms (PET, PTPH): the Forms tab and the form editor. Questions are in the `forms` namespace. */
+    caseForms: {
+      pageTitle: "Forms – case {{urn}}",
+      heading: "Case management forms",
+      intro:
+        "Each party answers its own part of the form, and everyone in the case can read every part. When every party has signed off the same answers, the form is agreed and the court can finalise it.",
+      loading: "Loading the forms",
+      unavailable: "The forms cannot be shown.",
+      none: "The court has not started a case management form for this case yet.",
+      noneCourt: "No case management form has been started for this case.",
+      create: {
+        PET: "Create PET",
+        PTPH: "Create PTPH",
+        failed: "The form could not be created. {{reason}}",
+      },
+      /** A form's title in the list: "Preparation for effective trial (PET)". */
+      cardTitle: "{{title}} ({{type}})",
+      defendantName: "{{firstName}} {{lastName}}",
+      status: {
+        draft: "Draft",
+        agreed: "Agreed",
+        finalised: "Finalised",
+      },
+      summary: {
+        started: "Started",
+        answers: "Answers",
+        signOffs: "Sign-offs",
+        finalPdf: "Final form",
+      },
+      partCompleteness: "{{part}}: {{completeness}}",
+      partLabel: "{{part}}:",
+      /** How many of a part's required questions are answered; `count` is how many are required. */
+      completeness_one: "{{answered}} of {{count}} required answer",
+      completeness_other: "{{answered}} of {{count}} required answers",
+      noRequiredQuestions: "No required questions",
+      signOff: {
+        signed: "Signed off",
+        notSigned: "Not signed off",
+        changed: "Changed since signed off",
+      },
+      finalPdf: "Download the final PDF",
+      editor: {
+        pageTitle: "{{title}} – case {{urn}}",
+        loading: "Loading the form",
+        unavailableTitle: "The form cannot be shown",
+        notFound: {
+          title: "Form not found",
+          text: "The form may have been removed, or the address may be wrong.",
+          link: "Go to the case's forms",
+        },
+        caption: "{{urn}} – {{type}}",
+        statusLabel: "Status:",
+        /** Visually hidden before a warning (GOV.UK warning text). */
+        warning: "Warning",
+        changedSinceYouSigned: "Changed since you signed off — sign off again",
+        partsNavigation: "Parts of the form",
+        partsHeading: "Parts",
+        changes: "Changes",
+        answers: "Answers",
+        status: {
+          connecting: "Connecting…",
+          saving: "Saving…",
+          saved: "Saved",
+          offline: "Offline",
+          readOnly: "Read only",
+        },
+        parties: {
+          prosecution: "the prosecution",
+          court: "the court",
+        },
+        readOnlyPart: "This part is answered by {{party}}. You can read it but not change it.",
+        readOnlyPartUnrepresented: "This part is answered by the defendant's representatives. You can read it but not change it.",
+        finalisedReadOnly: "This form has been finalised. Its answers can no longer be changed.",
+        required: "Required",
+        /** Who else is in a question now. */
+        editing_one: "{{names}} is editing",
+        editing_other: "{{names}} are editing",
+        namesSeparator: ", ",
+        rows: {
+          none: "None added.",
+          item: "Entry {{number}}",
+          remove: "Remove",
+          /** After "Remove", for screen readers. */
+          removeHidden: "entry {{number}} from {{label}}",
+        },
+        signOff: {
+          heading: "Sign off",
+          warning:
+            "Signing off covers the whole form as it is now, including the other parties' answers. If anyone changes an answer after you sign off, you will need to sign off again.",
+          button: "Sign off",
+          again: "Sign off again",
+          youSigned: "You have signed off the form as it is now.",
+          signedAt: "on {{at}}",
+          notSaved: "Your latest changes have not been saved yet. Sign off when your part shows as saved.",
+          failed: "The form could not be signed off. {{reason}}",
+        },
+        finalise: {
+          heading: "Finalise the form",
+          text: "Every party has signed off the same answers. Finalising files the form as a PDF in the case's documents, and its answers can then no longer be changed.",
+          notAgreed: "You can finalise the form once every party has signed off the same answers.",
+          button: "Finalise form",
+          failed: "The form could not be finalised. {{reason}}",
+          done: "This form has been finalised and filed in the case's documents.",
+        },
+      },
     },
     /** Why a collaboration doc's connection ended (the server's close codes). */
     collab: {
@@ -827,6 +934,13 @@ export const en = {
       "any-fixed-date": "{{detail}} by {{dueOn}}.",
     },
     noDueDate: "no date set",
+    responsible: {
+      prosecution: "the prosecution",
+      defence: "the defence (every defendant)",
+      defendant: "the defence of one defendant",
+      all: "all parties",
+      court: "the court",
+    },
     calendarName: "Caseroom directions",
     calendarEvent: "{{urn}}: {{text}}",
     calendarDescription: "Responsible: {{party}}. Legal basis: {{basis}}. Version {{version}}.",

@@ -45,6 +45,7 @@ test("only judges and legal advisers issue; parties and court staff are refused,
   assert.is((await judge.post("/api/cases/case-0001/directions", { directions: [{ responsibleParty: "defence" }] })).status, 400);
   assert.is((await judge.post("/api/cases/case-0001/directions", { directions: [{ text: "x", responsibleParty: "defendant:def-9999" }] })).status, 400);
   assert.is((await judge.post("/api/cases/case-0001/directions", { directions: [{ templateId: "nope", responsibleParty: "all" }] })).status, 400);
+  assert.is((await judge.post("/api/cases/case-0001/directions", { directions: [{ templateId: "mc-defence-statement" }] })).status, 400, "a magistrates' template in the Crown Court");
   assert.is((await judge.post("/api/cases/case-0001/directions", { directions: [{ text: "x", issuedBy: "someone-else" }] })).status, 400, "the issuer comes from the session");
 });
 
@@ -117,8 +118,15 @@ test("acknowledgement per party; variation adds a version and keeps the history;
   assert.equal(v2.history.map((h) => [h.version, h.dueOn]), [[1, "2027-02-08"]]);
   assert.equal(v2.acknowledgements, [], "a new version needs a new acknowledgement");
   assert.is((await apiAs(server, c.lee).post(`/api/directions/${id}/compliance`, { note: "x" })).status, 404);
-  const complied = (await apiAs(server, c.pat).post(`/api/directions/${id}/compliance`, { note: "Certificate of readiness filed." })).body as Direction;
+  const partly = (await apiAs(server, c.pat).post(`/api/directions/${id}/compliance`, { note: "Certificate of readiness filed." })).body as Direction;
+  assert.is(partly.status, "due", "a direction to all parties is complied with when every party has");
+  await apiAs(server, c.pat).post(`/api/directions/${id}/compliance`, { note: "Again." });
+  await apiAs(server, c.dan).post(`/api/directions/${id}/compliance`, { note: "Filed for Fenwick." });
+  const complied = (await apiAs(server, c.amy).post(`/api/directions/${id}/compliance`, { note: "Filed for Ashdown." })).body as Direction & { issuedByName: string };
   assert.is(complied.status, "complied");
+  assert.is(complied.issuedByName, "HHJ Morgan");
+  const audit = (await server.deps.store.audit.list({ caseId: "case-0001", limit: 10_000 })).filter((e) => e.subjectId === id && e.action === "direction.complied");
+  assert.is(audit.length, 3, "complying twice records nothing more");
   assert.is((await fetch(`${server.url}/api/directions/${id}`, { method: "PUT", headers: { cookie: c.morgan, "x-requested-with": "caseroom" } })).status, 404, "no PUT");
   assert.is((await fetch(`${server.url}/api/directions/${id}`, { method: "DELETE", headers: { cookie: c.morgan, "x-requested-with": "caseroom" } })).status, 404, "no DELETE");
 });

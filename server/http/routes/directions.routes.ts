@@ -65,6 +65,8 @@ export function directionRoutes(options: { directions: DirectionService; store: 
     ctx.body = await directions.comply(actorOf(ctx), ctx.params.id ?? "", parseInput(complyBody, ctx.request.body));
   });
 
+  const partyWords = (party: string) =>
+    party.startsWith("defendant:") ? i18n.t("directions:responsible.defendant") : i18n.t(`directions:responsible.${party}`);
   const feed = async (caseIds: string[], name: string) => {
     const record = new Map<string, string>();
     for (const id of caseIds) record.set(id, (await store.cases.get(id))?.urn ?? id);
@@ -76,7 +78,7 @@ export function directionRoutes(options: { directions: DirectionService; store: 
           uid: `${d.id}-v${d.version}@caseroom`,
           date: d.dueOn,
           summary: i18n.t("directions:calendarEvent", { urn: record.get(caseId) ?? caseId, text: d.text }),
-          description: i18n.t("directions:calendarDescription", { party: d.responsibleParty, basis: d.legalBasis ?? "-", version: d.version }),
+          description: i18n.t("directions:calendarDescription", { party: partyWords(d.responsibleParty), basis: d.legalBasis ?? "-", version: d.version }),
           updatedAt: d.issuedAt,
         });
       }
