@@ -1,0 +1,83 @@
+import * as assert from "uvu/assert";
+import { suite } from "uvu";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+
+const test = suite<{ server: TestServer; browser: Browser }>("IDPC in Chromium", {
+  server: undefined as unknown as TestServer,
+  browser: undefined as unknown as Browser,
+});
+
+test.before(async (context) => {
+  context.server = await startTestServer({ env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
+  context.browser = await launchBrowser();
+});
+test.after(async ({ server, browser }) => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signInAs(page: Page, server: TestServer, name: string, returnTo: string) {
+  await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
+  await page.waitForURL(`${server.url}${returnTo}`);
+}
+
+/** Whether a page's canvas has been drawn with something other than blank white. */
+const canvasIsPainted = (page: Page, pageNumber: number) =>
+  page.evaluate((n) => {
+    const canvas = document.querySelector(`.app-pdf-page[aria-label="Page ${n}"] canvas`) as HTMLCanvasElement | null;
+    if (!canvas || canvas.width === 0) return false;
+    const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!data) return false;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 200) return true;
+    return false;
+  }, pageNumber);
+
+test("the defence opens a served document: the first page renders, later pages render as they scroll, text is found, bundles download", async ({ server, browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, errors } = await openPage(context);
+  await signInAs(page, server, "Dan Reyes", "/cases/case-0001/documents");
+  await page.getByRole("link", { name: "MG5 case summary", exact: true }).click();
+  await page.waitForURL(/\/cases\/case-0001\/documents\/doc-0001/);
+
+  await page.waitForFunction(() => document.querySelector('.app-pdf-page[aria-label="Page 1"] .textLayer')?.textContent?.includes("CASE SUMMARY"));
+  assert.ok(await canvasIsPainted(page, 1), "page 1 drawn");
+  const textLayer = (await page.locator('.app-pdf-page[aria-label="Page 1"] .textLayer').textContent()) ?? "";
+  assert.match(textLayer, /97CB0418326/);
+
+  await page.getByLabel("Find in document").fill("Fenwick");
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await page.getByText(/1 of \d+ match/).waitFor();
+
+  await page.getByRole("group", { name: "Page 3" }).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.app-pdf-page[aria-label="Page 3"] .textLayer')?.textContent?.includes("97CB0418326"));
+  assert.ok(await canvasIsPainted(page, 3), "page 3 drawn once scrolled to");
+
+  await page.goto(`${server.url}/cases/case-0001/documents`);
+  for (const [button, extension] of [
+    ["Download all as ZIP", ".zip"],
+    ["Download all as one PDF", ".pdf"],
+  ] as const) {
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: button }).click();
+    const file = await download;
+    assert.ok(file.suggestedFilename().endsWith(extension), file.suggestedFilename());
+    const path = await file.path();
+    assert.ok(path, "saved");
+  }
+  assert.equal(errors, []);
+  await context.close();
+});
+
+test("the other firm cannot open a document restricted to Reyes Law's client", async ({ server, browser }) => {
+  const context = await browser.newContext();
+  const { page } = await openPage(context);
+  await signInAs(page, server, "Amy Hart", "/cases/case-0001/documents");
+  await page.getByRole("link", { name: "MG5 case summary", exact: true }).waitFor();
+  assert.is(await page.getByRole("link", { name: /Fenwick/ }).count(), 0, "the restricted previous convictions are not listed");
+  await context.close();
+});
+
+test.run();
