@@ -13,6 +13,7 @@ import type { AuditService } from "../audit/audit.service.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
 import type { DocumentService } from "../documents/document.service.ts";
+import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { type Store, StoreConflictError } from "../storage/store.ts";
 import { londonDateTime } from "../../shared/domain/calendar.ts";
 import { formPdf } from "./form-pdf.ts";
@@ -48,8 +49,9 @@ export function createFormService(options: {
   audit: AuditService;
   i18n: i18n;
   documents: Pick<DocumentService, "fileDocument">;
+  realtime: Pick<RealtimeHub, "accessChanged">;
 }) {
-  const { store, clock, ids, audit, i18n, documents } = options;
+  const { store, clock, ids, audit, i18n, documents, realtime } = options;
 
   async function readableForm(actor: Actor, formId: string): Promise<{ form: FormRecord; facts: CaseFacts; definition: FormDefinition }> {
     const form = await store.forms.get(formId);
@@ -108,10 +110,12 @@ export function createFormService(options: {
         docName: formPartDocName(form.caseId, form.id, ref.part),
         writableBy:
           ref.part.side === "defence" ? (facts.representation[ref.part.defendantId] ? `defence:${facts.representation[ref.part.defendantId]}` : null) : ref.part.side === "court" ? "court" : "prosecution",
-        canWrite: can(actor, "write", { kind: "form-part", case: facts, part: ref.part }),
+        canWrite: !finalisation && can(actor, "write", { kind: "form-part", case: facts, part: ref.part }),
         completeness: completeness(content[ref.key] as never, ref.definition),
       })),
-      signOffs: signOffs.map((s) => ({ party: s.party, userId: s.userId, signedAt: s.signedAt, contentSha256: s.contentSha256, isCurrent: s.contentSha256 === sha256 })),
+      signOffs: await Promise.all(
+        signOffs.map(async (s) => ({ party: s.party, userId: s.userId, name: (await store.users.get(s.userId))?.displayName ?? s.userId, signedAt: s.signedAt, contentSha256: s.contentSha256, isCurrent: s.contentSha256 === sha256 })),
+      ),
       requiredSignOffs: required.map((key) => ({ party: key, signed: current(key)?.contentSha256 === sha256, changedSinceSigned: current(key) !== undefined && current(key)?.contentSha256 !== sha256 })),
       status: finalisation ? ("finalised" as const) : isAgreed ? ("agreed" as const) : ("draft" as const),
       finalisedDocumentId: finalisation?.documentId ?? null,
@@ -170,6 +174,9 @@ export function createFormService(options: {
           for (const field of section.fields) {
             const value = field.prefill ? await prefillValue(field.prefill, facts, defendantId) : undefined;
             if (value !== undefined && value !== "") setFieldValue(doc, field, value);
+            // Every text answer exists from the start, so two people starting one field both keep their words.
+            else if (field.type === "text" || field.type === "longText") setFieldValue(doc, field, "");
+            if (field.type === "yesNo" && field.detailsWhen) setFieldValue(doc, { id: `${field.id}Details`, type: "longText", label: field.label }, "");
           }
         }
         if (type === "PTPH" && ref.part.side === "court" && record.sentOn) {
@@ -201,7 +208,7 @@ export function createFormService(options: {
     },
 
     /** Sign off the whole form's current content for every part the actor's party answers for. */
-    async signOff(actor: Actor, formId: string) {
+    async signOff(actor: Actor, formId: string, seenSha256?: string) {
       const { form, facts, definition } = await readableForm(actor, formId);
       if (await store.forms.getFinalisation(formId)) throw new AppError("form.finalised");
       const parties: PartKey[] =
@@ -212,6 +219,8 @@ export function createFormService(options: {
       });
       if (allowed.length === 0) throw new AppError("auth.forbidden");
       const { sha256 } = await contentOf(form, facts, definition);
+      // A sign-off covers what the signer saw: if the form changed since, they must look again.
+      if (seenSha256 !== undefined && seenSha256 !== sha256) throw new AppError("form.changed");
       const signedAt = clock().toISOString();
       await store.transaction(async (tx) => {
         for (const party of allowed) {
@@ -272,6 +281,8 @@ export function createFormService(options: {
         if (error instanceof StoreConflictError) throw new AppError("form.finalised");
         throw error;
       }
+      // Open editors of the form become read-only now.
+      await realtime.accessChanged(form.caseId);
       return describe(actor, form, facts, definition);
     },
   };

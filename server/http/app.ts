@@ -120,7 +120,7 @@ export function createApp(options: AppOptions): Koa {
     tempDir: uploadTempDir(config.dataDir),
   });
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
-  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents }), documents });
+  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents, realtime }), documents });
   app.use(formApi.routes()).use(formApi.allowedMethods());
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
 

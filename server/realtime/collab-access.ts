@@ -20,6 +20,8 @@ export async function decideCollabAccess(store: Store, actor: Actor, doc: DocNam
     if (!form || form.caseId !== doc.caseId) return "none";
     if (doc.part.side === "defence" && !facts.defendantIds.includes(doc.part.defendantId)) return "none";
     resource = { kind: "form-part", case: facts, part: doc.part };
+    // A finalised form is the record of what was agreed: it can be read, never changed.
+    if (await store.forms.getFinalisation(doc.formId)) return can(actor, "read", resource) ? "read" : "none";
   } else if (doc.kind === "notes") {
     resource = { kind: "note", case: facts, note: { scope: doc.scope, party: doc.party as Party } };
   } else {

@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   "form.wrong_court": 400,
   "form.finalised": 409,
   "form.not_agreed": 409,
+  "form.changed": 409,
   "request.too_large": 413,
   "request.unsupported_type": 415,
   "request.rate_limited": 429,

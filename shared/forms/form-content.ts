@@ -27,9 +27,17 @@ export function canonicalPart(doc: Y.Doc, definition: FormPartDefinition): Recor
         const rows = fields.get(field.id);
         out[field.id] =
           rows instanceof Y.Array
-            ? rows.toArray().map((row) => {
-                const map = row instanceof Y.Map ? (row as Y.Map<unknown>) : new Y.Map<unknown>();
-                return Object.fromEntries(field.columns.map((column) => [column.id, scalarValue(column, map)]));
+            ? rows.toArray().map((item) => {
+                const map = item instanceof Y.Map ? (item as Y.Map<unknown>) : new Y.Map<unknown>();
+                const row: Record<string, CanonicalValue> = {};
+                for (const column of field.columns) {
+                  row[column.id] = scalarValue(column, map);
+                  if (column.type === "yesNo" && column.detailsWhen) {
+                    const details = map.get(`${column.id}Details`);
+                    row[`${column.id}Details`] = details instanceof Y.Text ? details.toString() : null;
+                  }
+                }
+                return row;
               })
             : [];
       } else {

@@ -905,6 +905,7 @@ export const en = {
     "form.not_found": "The form could not be found.",
     "form.wrong_court": "That form is not used in this court. Use the PET in the magistrates' court and the PTPH form in the Crown Court.",
     "form.finalised": "This form has been finalised and can no longer be changed or signed.",
+    "form.changed": "The form has changed since you last looked at it. Check the answers and sign off again.",
     "form.not_agreed": "Every party must sign off the same answers before the form can be finalised.",
     "association.conflict": "Another organisation already represents this defendant. If this is wrong, contact the court.",
     "auth.required": "Sign in to continue.",

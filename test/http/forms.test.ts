@@ -129,7 +129,10 @@ test("sign-offs: agreed when both parties sign the same content; an edit invalid
   assert.ok(changed.requiredSignOffs.every((s) => s.changedSinceSigned && !s.signed));
   assert.is((await apiAs(server, c.lee).post(`/api/forms/${form.id}/finalisation`)).status, 409, "not agreed");
 
-  await apiAs(server, c.pat).post(`/api/forms/${form.id}/sign-offs`);
+  const stale = await apiAs(server, c.pat).post(`/api/forms/${form.id}/sign-offs`, { contentSha256: afterPat.contentSha256 });
+  assert.is(stale.status, 409, "signing what one saw before the edit is refused");
+  assert.is((stale.body as { error: { code: string } }).error.code, "form.changed");
+  await apiAs(server, c.pat).post(`/api/forms/${form.id}/sign-offs`, { contentSha256: changed.contentSha256 });
   await apiAs(server, c.dan).post(`/api/forms/${form.id}/sign-offs`);
   assert.is((await apiAs(server, c.pat).post(`/api/forms/${form.id}/finalisation`)).status, 403, "only the court finalises");
   const finalised = await apiAs(server, c.lee).post(`/api/forms/${form.id}/finalisation`);
@@ -155,6 +158,14 @@ test("sign-offs: agreed when both parties sign the same content; an edit invalid
   const filed = (await apiAs(server, c.dan).get("/api/cases/case-0002/documents")).body as { sections: { code: string; documents: { id: string }[] }[] };
   assert.ok(filed.sections.find((s) => s.code === "case-management")?.documents.some((d) => d.id === final.finalisedDocumentId), "filed in Case management");
   assert.is((await apiAs(server, c.dan).post(`/api/forms/${form.id}/sign-offs`)).status, 409, "no sign-off after finalisation");
+  assert.ok(final.parts.every((p) => !p.canWrite), "nobody may write a finalised form");
+  const late = openCollab(server, c.dan, form.parts[1]?.docName ?? "");
+  try {
+    await late.synced();
+    assert.ok(late.isReadOnly(), "a finalised part is read-only over Yjs too");
+  } finally {
+    late.destroy();
+  }
 });
 
 test("PTPH stage dates are pre-filled from the date of sending: custody 50 days, bail 70, then 28 and 14", async ({ server, c }) => {

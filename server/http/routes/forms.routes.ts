@@ -7,6 +7,8 @@ import type { FormService } from "../../forms/form.service.ts";
 import { actorOf, parseInput } from "../actor.ts";
 
 const createForm = z.object({ type: z.enum(["PET", "PTPH"]) }).strict();
+/** The content hash the signer saw; when given, a form changed since is refused (409). */
+const signOffBody = z.object({ contentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict();
 
 /** Case-management forms (DESIGN §11). */
 export function formRoutes(options: { forms: FormService; documents: DocumentService }): Router {
@@ -27,9 +29,10 @@ export function formRoutes(options: { forms: FormService; documents: DocumentSer
     ctx.set("Cache-Control", "no-store");
     ctx.body = await forms.get(actorOf(ctx), ctx.params.formId ?? "");
   });
-  router.post("/api/forms/:formId/sign-offs", async (ctx) => {
+  router.post("/api/forms/:formId/sign-offs", json, async (ctx) => {
+    const body = parseInput(signOffBody, ctx.request.body ?? {});
     ctx.status = 201;
-    ctx.body = await forms.signOff(actorOf(ctx), ctx.params.formId ?? "");
+    ctx.body = await forms.signOff(actorOf(ctx), ctx.params.formId ?? "", body.contentSha256);
   });
   router.post("/api/forms/:formId/finalisation", async (ctx) => {
     ctx.status = 201;
