@@ -5,10 +5,15 @@ import { CaseOverviewPage } from "../modules/cases/case-overview.page.tsx";
 import { CaseSearchPage } from "../modules/cases/case-search.page.tsx";
 import { CaseTabs } from "../modules/cases/case-tabs.component.tsx";
 import { CaseWorkspace } from "../modules/cases/case-workspace.component.tsx";
+import { CaseDirectionsPage } from "../modules/directions/case-directions.page.tsx";
+import { DirectionNews } from "../modules/directions/direction-news.component.tsx";
+import { GiveDirectionsPage } from "../modules/directions/give-directions.page.tsx";
 import { CaseDocumentsPage } from "../modules/documents/case-documents.page.tsx";
 import { ServeDocumentPage } from "../modules/documents/serve-document.page.tsx";
 import { NotFoundPage } from "../modules/errors/not-found.page.tsx";
 import { CaseNotesPage } from "../modules/notes/case-notes.page.tsx";
+import { CaseFormsPage } from "../modules/forms/case-forms.page.tsx";
+import { FormEditorPage } from "../modules/forms/form-editor.page.tsx";
 import { HomePage } from "../modules/home/home.page.tsx";
 import { PageLayout } from "../modules/layout/page-layout.component.tsx";
 import { SessionProvider } from "../modules/session/session.context.tsx";
@@ -23,7 +28,8 @@ const DocumentViewerPage = lazy(async () => {
 export function App() {
   return (
     <SessionProvider>
-      <Router root={PageLayout}>
+      {/* News of a direction given in any of the user's cases shows on every page. */}
+      <Router root={(props) => <PageLayout><DirectionNews />{props.children}</PageLayout>}>
         <Route path="/" component={HomePage} />
         <Route path="/cases" component={CaseSearchPage} />
         <Route path="/cases/access" component={CaseAccessPage} />
@@ -34,7 +40,11 @@ export function App() {
             <Route path="/" component={CaseOverviewPage} />
             <Route path="/documents" component={CaseDocumentsPage} />
             <Route path="/notes" component={CaseNotesPage} />
+            <Route path="/forms" component={CaseFormsPage} />
+            <Route path="/directions" component={CaseDirectionsPage} />
           </Route>
+          <Route path="/directions/new" component={GiveDirectionsPage} />
+          <Route path="/forms/:formId" component={FormEditorPage} />
           <Route path="/documents/serve" component={ServeDocumentPage} />
           <Route path="/documents/:documentId" component={DocumentViewerPage} />
         </Route>

@@ -12,6 +12,8 @@ const TABS: readonly { section: string; label: AppMessageKey }[] = [
   { section: "", label: "cases.workspace.navigation.overview" },
   { section: "/documents", label: "cases.workspace.navigation.documents" },
   { section: "/notes", label: "cases.workspace.navigation.notes" },
+  { section: "/forms", label: "cases.workspace.navigation.forms" },
+  { section: "/directions", label: "cases.workspace.navigation.directions" },
 ];
 
 /**
