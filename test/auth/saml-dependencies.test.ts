@@ -57,6 +57,8 @@ const MINIMUMS: Record<string, string> = {
   "@node-saml/node-saml": "5.1.0",
   "@node-saml/passport-saml": "5.1.0",
   "xml-crypto": "6.0.1",
+  // CVE-2024-4367 is fixed in 4.2.67; research/security.md §8.1 targets 6.2.108 and later.
+  "pdfjs-dist": "6.2.108",
 };
 
 /** Every rule SAML-32 enforces, as human-readable violations (empty when the tree is fine). */
