@@ -1,7 +1,9 @@
 import * as assert from "uvu/assert";
 import { suite } from "uvu";
 import type { Browser, Page } from "playwright-core";
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from "pdf-lib";
 import { launchBrowser, openPage } from "../helpers/browser.ts";
+import { signIn } from "../helpers/sign-in.ts";
 import { startTestServer, type TestServer } from "../helpers/test-server.ts";
 
 const test = suite<{ server: TestServer; browser: Browser }>("IDPC in Chromium", {
@@ -77,6 +79,47 @@ test("the other firm cannot open a document restricted to Reyes Law's client", a
   await signInAs(page, server, "Amy Hart", "/cases/case-0001/documents");
   await page.getByRole("link", { name: "MG5 case summary", exact: true }).waitFor();
   assert.is(await page.getByRole("link", { name: /Fenwick/ }).count(), 0, "the restricted previous convictions are not listed");
+  await context.close();
+});
+
+test("PDF-04: a served PDF carrying OpenAction JavaScript and a javascript: link runs nothing in the viewer", async ({ server, browser }) => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page1 = pdf.addPage([595, 842]);
+  page1.drawText("Hostile exhibit", { x: 50, y: 780, size: 14, font });
+  const action = pdf.context.obj({ Type: "Action", S: "JavaScript", JS: PDFHexString.fromText('app.alert("pwned"); this.__pwned = true;') });
+  pdf.catalog.set(PDFName.of("OpenAction"), pdf.context.register(action));
+  const link = pdf.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [50, 700, 300, 720],
+    Border: [0, 0, 0],
+    A: { Type: "Action", S: "URI", URI: PDFString.of("javascript:window.__pwned=true") },
+  });
+  page1.node.set(PDFName.of("Annots"), pdf.context.obj([pdf.context.register(link)]));
+  const form = new FormData();
+  form.append("section", "exhibits");
+  form.append("title", "Hostile exhibit");
+  form.append("visibility", "all");
+  form.append("file", new Blob([new Uint8Array(await pdf.save())], { type: "application/pdf" }), "hostile.pdf");
+  const pat = await signIn(server, "pat.cole@cps.example");
+  const served = await fetch(`${server.url}/api/cases/case-0001/documents`, { method: "POST", body: form, headers: { cookie: pat, "x-requested-with": "caseroom", origin: server.origin } });
+  assert.is(served.status, 201);
+  const { id } = (await served.json()) as { id: string };
+
+  const context = await browser.newContext();
+  const { page, errors } = await openPage(context);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signInAs(page, server, "Dan Reyes", `/cases/case-0001/documents/${id}`);
+  await page.waitForFunction(() => document.querySelector('.app-pdf-page[aria-label="Page 1"] .textLayer')?.textContent?.includes("Hostile exhibit"));
+  assert.equal(dialogs, []);
+  assert.is(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned), undefined);
+  assert.is(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.equal(errors, []);
   await context.close();
 });
 
