@@ -1,12 +1,17 @@
 import type http from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "../../shared/policy/access-policy.ts";
+import type { ZodType } from "zod";
+import { can } from "../../shared/policy/access-policy.ts";
 import {
   type ClientToServerEvents,
   type PresencePerson,
   type PresenceLocation,
   directionReceived,
   presenceUpdate,
+  presentationMove,
+  presentationStart,
+  presentationStop,
   REVOKE_REASON,
   ROOM,
   type ServerToClientEvents,
@@ -59,6 +64,8 @@ export function createSocketServer(options: {
     connectTimeout: 10_000,
     allowRequest: (req, callback) => callback(null, allowed.has(req.headers.origin ?? "")),
   });
+  /** caseId → who presents which document, at which page and zoom. */
+  const presentations = new Map<string, { socketId: string; userId: string; name: string; documentId: string; visibility: "all" | readonly string[]; page: number; zoom: number }>();
   /** caseId → socket id → who and where. */
   const presence = new Map<string, Map<string, { user: SessionUser; location: PresenceLocation | null }>>();
 
@@ -78,6 +85,8 @@ export function createSocketServer(options: {
       await socket.join(ROOM.user(user.id));
       const caseIds = await memberCases(user);
       for (const caseId of caseIds) await joinCase(socket, caseId);
+      // Someone presenting in one of these cases: the newcomer can follow at once.
+      for (const caseId of caseIds) if (presentations.has(caseId)) await broadcastPresentation(caseId);
       // Whoever was offline when a direction was given gets it now.
       for (const { caseId, direction } of await directions.unreceived(user.id, caseIds)) socket.emit("direction:issued", { caseId, direction });
     })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
@@ -104,27 +113,75 @@ export function createSocketServer(options: {
       tokens -= 1;
       void joined.then(() => next());
     });
-    socket.on("presence:update", (...args: unknown[]) => {
-      // The acknowledgement is the last argument, whatever else a client sends.
-      const maybeAck = args.at(-1);
-      const reply = typeof maybeAck === "function" ? (maybeAck as (r: { ok: boolean; error?: string }) => void) : () => undefined;
-      const parsed = presenceUpdate.safeParse(args[0]);
-      if (!parsed.success || !socket.rooms.has(ROOM.case(parsed.data.caseId))) return reply({ ok: false, error: "request.invalid" });
-      setPresence(socket, parsed.data.caseId, parsed.data.location);
-      reply({ ok: true });
+    /**
+     * A client event: payload validated with `schema`, the acknowledgement taken from the last
+     * argument (whatever else a client sends), the handler's answer or error code sent back.
+     */
+    const handle = <T>(event: keyof ClientToServerEvents, schema: ZodType<T>, work: (payload: T) => Promise<string | null> | string | null) => {
+      socket.on(event, (...args: unknown[]) => {
+        const maybeAck = args.at(-1);
+        const reply = typeof maybeAck === "function" ? (maybeAck as (r: { ok: boolean; error?: string }) => void) : () => undefined;
+        const parsed = schema.safeParse(args[0]);
+        if (!parsed.success) return reply({ ok: false, error: "request.invalid" });
+        Promise.resolve()
+          .then(() => work(parsed.data))
+          .then(
+            (error) => reply(error ? { ok: false, error } : { ok: true }),
+            (error: unknown) => {
+              logger.error({ err: error, event }, "socket event failed");
+              reply({ ok: false, error: "server.error" });
+            },
+          );
+      });
+    };
+    const inCase = (caseId: string) => socket.rooms.has(ROOM.case(caseId));
+
+    handle("presence:update", presenceUpdate, ({ caseId, location }) => {
+      if (!inCase(caseId)) return "request.invalid";
+      setPresence(socket, caseId, location);
+      return null;
     });
-    socket.on("direction:received", (...args: unknown[]) => {
-      const maybeAck = args.at(-1);
-      const reply = typeof maybeAck === "function" ? (maybeAck as (r: { ok: boolean; error?: string }) => void) : () => undefined;
-      const parsed = directionReceived.safeParse(args[0]);
-      if (!parsed.success) return reply({ ok: false, error: "request.invalid" });
-      directions.receive(actorOf(user), parsed.data.directionId, parsed.data.version).then(
-        (ok) => reply(ok ? { ok: true } : { ok: false, error: "request.invalid" }),
-        () => reply({ ok: false, error: "server.error" }),
-      );
+    handle("direction:received", directionReceived, async ({ directionId, version }) =>
+      (await directions.receive(actorOf(user), directionId, version)) ? null : "request.invalid",
+    );
+    handle("presentation:start", presentationStart, async ({ caseId, documentId }) => {
+      if (!inCase(caseId)) return "request.invalid";
+      const document = await store.documents.get(documentId);
+      const facts = await loadCaseFacts(store, caseId);
+      if (!document || !facts || document.caseId !== caseId || !can(actorOf(user), "read", { kind: "document", case: facts, visibility: document.visibility })) {
+        return "request.invalid";
+      }
+      const current = presentations.get(caseId);
+      // One presenter at a time; the court may take over.
+      if (current && current.socketId !== socket.id && user.party !== "court") return "presentation.busy";
+      presentations.set(caseId, { socketId: socket.id, userId: user.id, name: user.displayName, documentId, visibility: document.visibility, page: 1, zoom: 1 });
+      await broadcastPresentation(caseId);
+      return null;
+    });
+    handle("presentation:move", presentationMove, async ({ caseId, page, zoom }) => {
+      const current = presentations.get(caseId);
+      if (!current || current.socketId !== socket.id) return "presentation.not_presenter";
+      current.page = page;
+      current.zoom = zoom;
+      await broadcastPresentation(caseId);
+      return null;
+    });
+    handle("presentation:stop", presentationStop, async ({ caseId }) => {
+      const current = presentations.get(caseId);
+      if (!current) return null;
+      if (current.socketId !== socket.id && user.party !== "court") return "presentation.not_presenter";
+      presentations.delete(caseId);
+      await broadcastPresentation(caseId);
+      return null;
     });
     socket.on("disconnect", () => {
       for (const [caseId, people] of presence) if (people.delete(socket.id)) broadcastPresence(caseId);
+      for (const [caseId, current] of presentations) {
+        if (current.socketId === socket.id) {
+          presentations.delete(caseId);
+          void broadcastPresentation(caseId);
+        }
+      }
     });
   });
 
@@ -140,6 +197,25 @@ export function createSocketServer(options: {
 
   async function joinCase(socket: CaseroomSocket, caseId: string) {
     await socket.join([ROOM.case(caseId), ROOM.caseParty(caseId, socket.data.user.party)]);
+  }
+
+  /**
+   * Tell the case where the presenter is. Only sockets whose user may read the document learn
+   * that it is being presented; the presenter's notes never travel on this channel.
+   */
+  async function broadcastPresentation(caseId: string) {
+    const current = presentations.get(caseId);
+    const facts = await loadCaseFacts(store, caseId);
+    for (const s of await io.in(ROOM.case(caseId)).fetchSockets()) {
+      const mayRead = current && facts && can(actorOf(s.data.user), "read", { kind: "document", case: facts, visibility: current.visibility });
+      s.emit("presentation:state", {
+        caseId,
+        presenter: mayRead ? { userId: current.userId, name: current.name } : null,
+        documentId: mayRead ? current.documentId : null,
+        page: mayRead ? current.page : 1,
+        zoom: mayRead ? current.zoom : 1,
+      });
+    }
   }
 
   function setPresence(socket: CaseroomSocket, caseId: string, location: PresenceLocation | null) {

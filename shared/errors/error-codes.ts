@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   "direction.not_found": 404,
   "direction.template_unknown": 400,
   "direction.no_due_date": 400,
+  "presentation.busy": 409,
+  "presentation.not_presenter": 403,
   "form.not_found": 404,
   "form.wrong_court": 400,
   "form.finalised": 409,

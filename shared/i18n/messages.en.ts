@@ -902,6 +902,8 @@ export const en = {
     "direction.not_found": "The direction could not be found.",
     "direction.template_unknown": "That standard direction does not exist.",
     "direction.no_due_date": "Give a due date, or the date the time limit runs from.",
+    "presentation.busy": "Someone else is presenting in this case. Only the court can take over.",
+    "presentation.not_presenter": "Only the person presenting can move or stop the presentation.",
     "form.not_found": "The form could not be found.",
     "form.wrong_court": "That form is not used in this court. Use the PET in the magistrates' court and the PTPH form in the Crown Court.",
     "form.finalised": "This form has been finalised and can no longer be changed or signed.",

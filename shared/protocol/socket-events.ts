@@ -32,16 +32,34 @@ export interface ServerToClientEvents {
   "document:served": (payload: { caseId: string; document: unknown }) => void;
   presence: (payload: { caseId: string; people: PresencePerson[] }) => void;
   "access:revoked": (payload: { caseId: string | null; reason: RevokeReason }) => void;
+  "presentation:state": (payload: PresentationState) => void;
 }
 
 /** Client → server: "this direction (version) reached me" — recorded as its receipt. */
 export const directionReceived = z.object({ directionId: z.string().min(1).max(64), version: z.number().int().positive() }).strict();
 export type DirectionReceived = z.infer<typeof directionReceived>;
 
+/** Presenting a document in a hearing (server-authoritative; one presenter per case). */
+export const presentationStart = z.object({ caseId: z.string().min(1).max(64), documentId: z.string().min(1).max(64) }).strict();
+export const presentationMove = z.object({ caseId: z.string().min(1).max(64), page: z.number().int().min(1).max(100_000), zoom: z.number().min(0.1).max(10) }).strict();
+export const presentationStop = z.object({ caseId: z.string().min(1).max(64) }).strict();
+export type PresentationState = {
+  caseId: string;
+  presenter: { userId: string; name: string } | null;
+  documentId: string | null;
+  page: number;
+  zoom: number;
+};
+
+type Ack = (result: { ok: boolean; error?: string }) => void;
+
 /** Events a client may send; each payload is validated with the schemas above. */
 export interface ClientToServerEvents {
   "presence:update": (payload: PresenceUpdate, ack?: (result: { ok: boolean; error?: string }) => void) => void;
-  "direction:received": (payload: DirectionReceived, ack?: (result: { ok: boolean; error?: string }) => void) => void;
+  "direction:received": (payload: DirectionReceived, ack?: Ack) => void;
+  "presentation:start": (payload: z.infer<typeof presentationStart>, ack?: Ack) => void;
+  "presentation:move": (payload: z.infer<typeof presentationMove>, ack?: Ack) => void;
+  "presentation:stop": (payload: z.infer<typeof presentationStop>, ack?: Ack) => void;
 }
 
 /** Socket.IO rooms, named only by the server. */
