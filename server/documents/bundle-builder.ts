@@ -181,7 +181,8 @@ function addOutline(pdf: PDFDocument, bookmarks: { title: string; page: PDFPage 
   pdf.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** Every byte of a stream (bounded by what the blob store holds for one document). */
+export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

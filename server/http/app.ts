@@ -14,6 +14,7 @@ import { csrfGuard } from "./middleware/csrf.middleware.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
 import { sessionMiddleware } from "./middleware/session.middleware.ts";
+import { requestLog } from "./middleware/request-log.middleware.ts";
 import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): Koa {
   // The IdP receives the AuthnRequest by redirect, and our pages post only to ourselves.
   const idpOrigin = deps.saml.isDevIdp ? [] : [new URL(deps.saml.idpSsoUrl).origin];
 
+  app.use(requestLog(logger));
   app.use(securityHeaders({ isProduction: config.isProduction, formActions: idpOrigin }));
   if (config.isProduction) {
     // Production is only ever reached over https (BASE_URL is https), through a TLS proxy.
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions): Koa {
     i18n,
     uploadLimitBytes: config.uploadLimitBytes,
     tempDir: uploadTempDir(config.dataDir),
+    audit,
   });
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
   const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents, realtime }), documents });

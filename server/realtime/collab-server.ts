@@ -128,6 +128,7 @@ export function createCollabServer(options: {
       return refuseUpgrade(socket, 503, "store.unavailable");
     }
     if (socket.destroyed) return;
+    logger.debug({ doc: parsed.kind, access }, "collab connection");
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(ws, entry, user, token, access, url.searchParams.get("caseroom") === "1", limits.burst);
       setup(conn);

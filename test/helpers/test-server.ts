@@ -9,6 +9,7 @@ import { composeDependencies } from "../../server/compose.ts";
 import { loadConfig } from "../../server/config.ts";
 import { loadDemoData } from "../../server/demo/demo-loader.ts";
 import type { Clock, Dependencies } from "../../server/dependencies.ts";
+import type { Logger } from "../../server/logger.ts";
 import { type RunningServer, startServer } from "../../server/server.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -54,6 +55,8 @@ export async function startTestServer(
     httpsBaseUrl?: boolean;
     /** How long an unused collaboration doc stays loaded. */
     unloadGraceMs?: number;
+    /** A logger to capture what the server logs (silent otherwise). */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
@@ -66,7 +69,7 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const deps = await composeDependencies(config, { clock: options.clock });
+  const deps = await composeDependencies(config, { clock: options.clock, logger: options.logger });
   if (options.demo !== false) {
     await loadDemoData({
       store: deps.store,

@@ -3,14 +3,19 @@ import path from "node:path";
 import Router from "@koa/router";
 import type { i18n } from "i18next";
 import type { Context } from "koa";
-import { can } from "../../../shared/policy/access-policy.ts";
+import { can, type NoteScope } from "../../../shared/policy/access-policy.ts";
+import type { Party } from "../../../shared/policy/party.ts";
+import { notesDocName, privateNotesDocName } from "../../../shared/protocol/doc-names.ts";
+import * as Y from "yjs";
+import { annotationsIn, type ExportedAnnotation, notesPdf } from "../../documents/notes-export.ts";
+import type { AuditService } from "../../audit/audit.service.ts";
 import { withoutControlCharacters } from "../../../shared/schemas/common.schema.ts";
 import { sectionCode } from "../../../shared/schemas/document.schema.ts";
 import { londonDateTime } from "../../../shared/domain/calendar.ts";
 import { AppError } from "../../app-error.ts";
 import type { BlobStore } from "../../blobs/blob-store.ts";
 import type { CaseService } from "../../cases/case.service.ts";
-import { pdfBundle, safeFileName, zipBundle } from "../../documents/bundle-builder.ts";
+import { pdfBundle, readAll, safeFileName, zipBundle } from "../../documents/bundle-builder.ts";
 import type { DocumentService } from "../../documents/document.service.ts";
 import { receiveUpload } from "../../documents/upload-receiver.ts";
 import type { Clock } from "../../dependencies.ts";
@@ -48,8 +53,9 @@ export function documentRoutes(options: {
   i18n: i18n;
   uploadLimitBytes: number;
   tempDir: string;
+  audit: AuditService;
 }): Router {
-  const { cases, documents, store, blobs, i18n } = options;
+  const { cases, documents, store, blobs, i18n, audit } = options;
   const router = new Router();
 
   router.post("/api/cases/:caseId/documents", async (ctx) => {
@@ -108,6 +114,40 @@ export function documentRoutes(options: {
       ctx.length = opened.size;
     }
     ctx.body = opened.stream;
+  });
+
+  // "My notes" on a document: only the notes docs the caller may read, drawn on the pages.
+  router.get("/api/documents/:documentId/notes.pdf", async (ctx) => {
+    const actor = actorOf(ctx);
+    const { document, facts } = await documents.readable(actor, ctx.params.documentId ?? "");
+    const scopes: { name: string; scope: "private" | "team" | "shared"; party: string; resource: NoteScope }[] = [
+      { name: privateNotesDocName(facts.caseId, actor.id), scope: "private", party: actor.party, resource: { scope: "private", userId: actor.id } },
+      { name: notesDocName(facts.caseId, "team", actor.party), scope: "team", party: actor.party, resource: { scope: "team", party: actor.party } },
+      ...["prosecution", "court", ...new Set(Object.values(facts.representation).map((org) => `defence:${org}`))].map((party) => ({
+        name: notesDocName(facts.caseId, "shared", party),
+        scope: "shared" as const,
+        party,
+        resource: { scope: "shared" as const, party: party as Party },
+      })),
+    ];
+    const annotations: ExportedAnnotation[] = [];
+    for (const s of scopes) {
+      if (!can(actor, "export", { kind: "note", case: facts, note: s.resource })) continue;
+      const { snapshot, updates } = await store.collab.load(s.name);
+      const doc = new Y.Doc();
+      if (snapshot) Y.applyUpdate(doc, snapshot);
+      for (const u of updates) Y.applyUpdate(doc, u.update);
+      annotations.push(...annotationsIn(doc, document.id, s.scope, s.party));
+      doc.destroy();
+    }
+    const source = await readAll(await blobs.read(document.sha256));
+    const bytes = await notesPdf({ source, annotations: annotations.sort((a, b) => a.page - b.page), i18n, title: document.title });
+    await audit.record(store, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "notes.exported", subjectType: "document", subjectId: document.id, caseId: facts.caseId, detail: { annotations: annotations.length } });
+    noStore(ctx);
+    ctx.type = "application/pdf";
+    ctx.set("Content-Disposition", disposition("attachment", `Notes ${document.title}`, "pdf"));
+    ctx.set("Content-Security-Policy", "sandbox; default-src 'none'");
+    ctx.body = Buffer.from(bytes);
   });
 
   const bundleInput = async (ctx: Context) => {
