@@ -19,6 +19,7 @@ import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
+import { collabRoutes } from "./routes/collab.routes.ts";
 import { documentRoutes, uploadTempDir } from "./routes/documents.routes.ts";
 import { formRoutes } from "./routes/forms.routes.ts";
 import { directionRoutes } from "./routes/directions.routes.ts";
@@ -126,6 +127,8 @@ export function createApp(options: AppOptions): Koa {
   const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents, realtime }), documents });
   app.use(formApi.routes()).use(formApi.allowedMethods());
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
+  const collabApi = collabRoutes({ store });
+  app.use(collabApi.routes()).use(collabApi.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

@@ -79,6 +79,29 @@ export function createDocRegistry(options: RegistryOptions) {
   let flushing: Promise<void> = Promise.resolve();
   const dirty = new Set<CollabDoc>();
 
+  /** Attribution recorded during the current flush: which user changed which top-level item. */
+  let attributed: { docName: string; key: string; userId: string; at: string }[] = [];
+  let flushAt = "";
+
+  /**
+   * Who changed what, from the server's side (never a client's claim): the top-level items of a
+   * form part (its fields) and of a notes doc (its annotations), attributed to the connection
+   * whose update changed them.
+   */
+  function watchAttribution(entry: CollabDoc) {
+    const top = entry.parsed.kind === "form-part" ? "fields" : "annotations";
+    entry.doc.getMap(top).observeDeep((events, transaction) => {
+      const origin = transaction.origin as CollabPeer | null;
+      if (!origin || typeof origin.userId !== "string") return;
+      const keys = new Set<string>();
+      for (const event of events) {
+        if (event.path.length === 0 && event instanceof Y.YMapEvent) for (const key of event.keysChanged) keys.add(key);
+        else if (typeof event.path[0] === "string") keys.add(event.path[0]);
+      }
+      for (const key of keys) attributed.push({ docName: entry.name, key, userId: origin.userId, at: flushAt });
+    });
+  }
+
   async function load(name: string, parsed: DocName): Promise<CollabDoc> {
     const existing = loaded.get(name);
     if (existing) return existing;
@@ -93,6 +116,7 @@ export function createDocRegistry(options: RegistryOptions) {
         });
         entry.logLength = updates.length;
         entry.lastSeq = updates.at(-1)?.seq ?? 0;
+        watchAttribution(entry);
         loaded.set(name, entry);
         return entry;
       })().finally(() => loading.delete(name));
@@ -176,6 +200,8 @@ export function createDocRegistry(options: RegistryOptions) {
       return;
     }
     let seqIndex = 0;
+    flushAt = at;
+    attributed = [];
     for (const { entry, items } of batches) {
       if (entry.isClosed) continue;
       const counts = new Map<CollabPeer, number>();
@@ -192,6 +218,11 @@ export function createDocRegistry(options: RegistryOptions) {
       }
       for (const [peer, count] of counts) if (entry.peers.has(peer)) peer.committed(count);
       if (entry.logLength >= compactAfter && entry.pending.length === 0) await compact(entry);
+    }
+    if (attributed.length > 0) {
+      const rows = attributed;
+      attributed = [];
+      await store.collab.attribute(rows).catch((error: unknown) => logger.warn({ err: error }, "attribution not recorded"));
     }
   }
 

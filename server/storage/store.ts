@@ -243,4 +243,9 @@ export interface CollabRepository {
   load(docName: string): Promise<{ snapshot: Uint8Array | null; updates: CollabUpdate[] }>;
   /** Store `state` as the snapshot and drop the log up to and including `uptoSeq`, atomically. */
   compact(docName: string, state: Uint8Array, uptoSeq: number, at: string): Promise<void>;
+  /** Record who changed top-level items (a form's fields, an annotation): first and last writer. */
+  attribute(rows: readonly { docName: string; key: string; userId: string; at: string }[]): Promise<void>;
+  attribution(docName: string): Promise<CollabAttribution[]>;
 }
+
+export type CollabAttribution = { key: string; firstUserId: string; firstAt: string; lastUserId: string; lastAt: string };

@@ -265,6 +265,29 @@ test("YJS-18: the store attributes each update to the connection's signed-in use
   }
 });
 
+test("attribution: the server records who created and last changed each annotation, readable with the doc's access", async ({ server, c }) => {
+  const name = "case/case-0001/notes/shared/court";
+  const sam = openCollab(server, c.sam, name);
+  const lee = openCollab(server, c.pat, name);
+  try {
+    await Promise.all([sam.synced(), lee.synced()]);
+    const annotation = new Y.Map<unknown>();
+    annotation.set("page", 2);
+    sam.doc.getMap("annotations").set("a-1", annotation);
+    await eventually(() => (sam.saved() >= 2 ? true : undefined));
+    const res = await fetch(`${server.url}/api/collab/attribution?doc=${encodeURIComponent(name)}`, { headers: { cookie: c.pat } });
+    assert.is(res.status, 200, "the prosecution may read the court's shared notes and their authors");
+    const body = (await res.json()) as { items: { key: string; createdBy: { id: string; name: string } }[] };
+    assert.equal(body.items.map((i) => [i.key, i.createdBy.name]), [["a-1", "Sam Ortiz"]]);
+    const hidden = await fetch(`${server.url}/api/collab/attribution?doc=${encodeURIComponent(REYES_TEAM)}`, { headers: { cookie: c.pat } });
+    assert.is(hidden.status, 404);
+    assert.is((await fetch(`${server.url}/api/collab/attribution?doc=..%2Fetc`, { headers: { cookie: c.pat } })).status, 400);
+  } finally {
+    sam.destroy();
+    lee.destroy();
+  }
+});
+
 test("three clients making seeded random concurrent edits converge, in memory and in the store", async ({ server, c }) => {
   const name = "case/case-0002/notes/team/prosecution-convergence".replace("-convergence", "");
   const clients = [openCollab(server, c.pat, name), openCollab(server, c.pat, name), openCollab(server, c.pat, name)];

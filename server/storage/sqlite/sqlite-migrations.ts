@@ -146,4 +146,13 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX calendar_feeds_user ON calendar_feeds(user_id);
     `,
   },
+  {
+    version: 7,
+    name: "collaboration attribution",
+    sql: `
+      CREATE TABLE collab_attribution (
+        doc_name TEXT NOT NULL, item_key TEXT NOT NULL, first_user_id TEXT NOT NULL, first_at TEXT NOT NULL,
+        last_user_id TEXT NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (doc_name, item_key));
+    `,
+  },
 ];

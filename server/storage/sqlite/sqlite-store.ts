@@ -591,6 +591,24 @@ class SqliteStore implements Store {
           if (this.inTransaction) run();
           else this.db.transaction(run)();
         }),
+      attribute: (rows) =>
+        write(() => {
+          const upsert = q(`INSERT INTO collab_attribution (doc_name, item_key, first_user_id, first_at, last_user_id, last_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_name, item_key) DO UPDATE SET last_user_id = excluded.last_user_id, last_at = excluded.last_at`);
+          const run = () => {
+            for (const r of rows) upsert.run(r.docName, r.key, r.userId, r.at, r.userId, r.at);
+          };
+          if (this.inTransaction) run();
+          else this.db.transaction(run)();
+        }),
+      attribution: async (docName: string) =>
+        (q("SELECT * FROM collab_attribution WHERE doc_name = ? ORDER BY item_key").all(docName) as Row[]).map((r) => ({
+          key: str(r.item_key),
+          firstUserId: str(r.first_user_id),
+          firstAt: str(r.first_at),
+          lastUserId: str(r.last_user_id),
+          lastAt: str(r.last_at),
+        })),
     };
     const appendOne = (u: CollabAppend) =>
       Number(
