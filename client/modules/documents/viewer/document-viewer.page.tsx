@@ -4,6 +4,7 @@ import { ApiError, unexpectedError } from "../../../src/api.ts";
 import { formatDateTime } from "../../../src/date-format.ts";
 import { t } from "../../../src/i18n.ts";
 import { usePageTitle } from "../../../src/page-title.ts";
+import { useSession } from "../../session/session.context.tsx";
 import { casePath, useCase, useCaseTrail } from "../../cases/case-workspace.component.tsx";
 import { ErrorSummary } from "../../layout/error-summary.component.tsx";
 import { type DocumentSection, fetchDocuments, type ListedDocument } from "../document.api.ts";
@@ -51,6 +52,7 @@ function textOf(value: string | string[] | undefined): string | undefined {
  */
 export function DocumentViewerPage() {
   const detail = useCase();
+  const session = useSession();
   const params = useParams<{ documentId: string }>();
   const [query] = useSearchParams<{ page?: string; q?: string }>();
   const [lookup] = createResource(
@@ -154,6 +156,10 @@ export function DocumentViewerPage() {
                   title={current().document.title}
                   page={pageOf(query.page)}
                   query={textOf(query.q)}
+                  annotations={(() => {
+                    const me = session.me();
+                    return me ? { detail: detail(), me } : undefined;
+                  })()}
                 />
               )}
             </Show>

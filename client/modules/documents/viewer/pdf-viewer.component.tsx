@@ -1,6 +1,8 @@
 import type { PDFDocumentLoadingTask } from "pdfjs-dist";
-import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, onMount, Switch } from "solid-js";
+import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, onMount, Show, Switch } from "solid-js";
 import { t } from "../../../src/i18n.ts";
+import { AnnotationsPanel, type RenderedPage } from "../../annotations/annotations-panel.component.tsx";
+import type { CaseDetail } from "../../cases/case.api.ts";
 import { ErrorSummary } from "../../layout/error-summary.component.tsx";
 import { contentUrl, downloadUrl } from "../document.api.ts";
 import { createDownload } from "../download.ts";
@@ -16,6 +18,11 @@ export type PdfViewerPanelProps = {
   page?: number;
   /** Words to find (`?q=`): they fill the find box and are found when the document opens. */
   query?: string;
+  /** With these, annotations are drawn on the pages and listed beside them. */
+  annotations?: {
+    detail: CaseDetail;
+    me: { id: string; party: string; organisation: { name: string } };
+  };
 };
 
 type FindState =
@@ -55,6 +62,7 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
   const [matches, setMatches] = createSignal<readonly FindMatch[]>([]);
   const [selected, setSelected] = createSignal(-1);
   const [findState, setFindState] = createSignal<FindState>({ phase: "idle" });
+  const [rendered, setRendered] = createSignal<ReadonlyMap<number, RenderedPage>>(new Map());
   const download = createDownload();
 
   const percent = () => Math.round(zoom() * 100);
@@ -99,6 +107,17 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
           },
           onZoomChange: setZoom,
           onThumbnailSelected: announcePage,
+          onPageRendered: (page, layer, viewport) => {
+            const next = new Map(rendered());
+            next.set(page, { layer, viewport });
+            setRendered(next);
+          },
+          onPageReleased: (page) => {
+            if (!rendered().has(page)) return;
+            const next = new Map(rendered());
+            next.delete(page);
+            setRendered(next);
+          },
         });
         viewer = created;
         setPageCount(pdf.numPages);
@@ -395,6 +414,23 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
           tabindex="0"
           aria-label={t("documents.viewer.pages")}
         />
+        <Show when={props.annotations}>
+          {(annotations) => (
+            <AnnotationsPanel
+              detail={annotations().detail}
+              documentId={props.documentId}
+              me={annotations().me}
+              viewer={{
+                rendered,
+                currentPage,
+                pageCount,
+                pageOfNode: (node) => viewer?.pageOfNode(node),
+                pageElement: (page) => viewer?.pageElement(page),
+                goToPage,
+              }}
+            />
+          )}
+        </Show>
       </div>
     </div>
   );

@@ -78,6 +78,10 @@ type PageView = {
   element: HTMLDivElement;
   canvasWrapper: HTMLDivElement;
   textLayerElement: HTMLDivElement;
+  /** Where the annotations of the page are drawn, above the text layer. */
+  annotationLayerElement: HTMLDivElement;
+  /** The viewport of the page as last drawn. */
+  viewport?: PageViewport;
   proxy?: PDFPageProxy;
   hasOwnDims: boolean;
   /** Whether the page is in or near the visible part of the region. */
@@ -121,6 +125,10 @@ export type ViewerOptions = {
   onZoomChange: (zoom: number) => void;
   /** The user chose a page from the thumbnails. */
   onThumbnailSelected: (page: number) => void;
+  /** A page's canvas and text are drawn at `viewport`: its annotation layer can be filled. */
+  onPageRendered?: (page: number, layer: HTMLElement, viewport: PageViewport) => void;
+  /** A page let go of its drawing (far from view). */
+  onPageReleased?: (page: number) => void;
 };
 
 type ZoomMode = "fit-width" | "fixed";
@@ -129,7 +137,7 @@ type ZoomMode = "fit-width" | "fixed";
  * The document viewer's pages, built on pdf.js's display layer without its full viewer. Each page
  * is a placeholder of the right size from the start (page 1's size until the page itself is
  * known), so a 500-page document opens at once; a page's canvas and text layer are drawn only
- * when it scrolls near the visible part and released when it goes far away. No annotation layer
+ * when it scrolls near the visible part and released when it goes far away. No pdf.js annotation layer
  * is rendered: links and form fields in a PDF do nothing here, and no PDF script ever runs.
  */
 export class PdfViewer {
@@ -171,6 +179,26 @@ export class PdfViewer {
 
   get zoom(): number {
     return this.#zoom;
+  }
+
+  /** The viewport a page was last drawn at, if it is drawn. */
+  viewportOf(page: number): PageViewport | undefined {
+    return this.#views[page - 1]?.viewport;
+  }
+
+  /** The page element of a page, if any. */
+  pageElement(page: number): HTMLElement | undefined {
+    return this.#views[page - 1]?.element;
+  }
+
+  /** The number of the page whose text layer holds `node`, if any. */
+  pageOfNode(node: Node | null): number | undefined {
+    const element = node instanceof Element ? node : node?.parentElement;
+    const text = element?.closest(".textLayer");
+    const page = text?.closest<HTMLElement>(".app-pdf-page");
+    if (!page || !this.#pages.contains(page)) return undefined;
+    const number = Number(page.dataset.pageNumber);
+    return Number.isInteger(number) ? number : undefined;
   }
 
   /** Lay out every page's placeholder and thumbnail, then show `page` at the zoom that fits. */
@@ -301,12 +329,15 @@ export class PdfViewer {
     canvasWrapper.setAttribute("aria-hidden", "true");
     const textLayerElement = document.createElement("div");
     textLayerElement.className = "textLayer";
-    element.append(canvasWrapper, textLayerElement);
+    const annotationLayerElement = document.createElement("div");
+    annotationLayerElement.className = "app-annotation-layer";
+    element.append(canvasWrapper, textLayerElement, annotationLayerElement);
     return {
       number,
       element,
       canvasWrapper,
       textLayerElement,
+      annotationLayerElement,
       hasOwnDims: false,
       near: false,
       highlighted: [],
@@ -569,7 +600,9 @@ export class PdfViewer {
       view.canvas = canvas;
       if (previous) releaseCanvas(previous);
       view.renderedZoom = zoom;
+      view.viewport = viewport;
       await this.#renderText(view, proxy, viewport, token);
+      if (view.token === token) this.#options.onPageRendered?.(view.number, view.annotationLayerElement, viewport);
     } catch (error: unknown) {
       if (error instanceof RenderingCancelledException) return;
       // A page pdf.js cannot draw stays blank; the others still render. Not retried at this zoom.
@@ -660,6 +693,11 @@ export class PdfViewer {
     view.textLayerElement.replaceChildren();
     view.highlighted = [];
     view.renderedZoom = undefined;
+    if (view.viewport) {
+      view.viewport = undefined;
+      view.annotationLayerElement.replaceChildren();
+      this.#options.onPageReleased?.(view.number);
+    }
     view.proxy?.cleanup();
   }
 
