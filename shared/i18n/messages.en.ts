@@ -476,6 +476,8 @@ export const en = {
           itemContext: "{{kind}} on page {{page}}",
           meta: "{{scope}} – by {{author}}",
           you: "You",
+          /** The author of a team or shared annotation, as the server recorded who created it. */
+          authorAt: "{{name}}, {{date}}",
           goToPage: "Go to page {{page}}",
           kind: {
             highlight: "Highlight",
@@ -720,6 +722,21 @@ export const en = {
         form: "Viewing a form",
         directions: "Viewing the directions",
         notes: "Viewing the case notes",
+      },
+    },
+    /** Presenting a document in a hearing: the presenter's controls and the followers' banner. */
+    presentation: {
+      present: "Present this document",
+      stop: "You are presenting — stop presenting",
+      started: "You are presenting this document. Everyone following sees your page and zoom.",
+      stopped: "You have stopped presenting.",
+      banner: {
+        title: "Presentation",
+        heading: "{{name}} is presenting {{title}}",
+        headingUntitled: "{{name}} is presenting a document",
+        follow: "Follow",
+        stopFollowing: "Stop following",
+        following: "You are following the presentation: your viewer shows the presenter’s page and zoom.",
       },
     },
     /** What the realtime channel says about the user's access. */

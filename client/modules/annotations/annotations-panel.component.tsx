@@ -1,8 +1,10 @@
 import type { PageViewport } from "pdfjs-dist/types/src/display/page_viewport";
 import { type Accessor, createEffect, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
+import { formatDateTime } from "../../src/date-format.ts";
 import { type AppMessageKey, t } from "../../src/i18n.ts";
 import type { CaseDetail } from "../cases/case.api.ts";
 import { casePartiesOf } from "../notes/notes-parties.ts";
+import { createAnnotationAttribution } from "./annotation-attribution.ts";
 import { drawAnnotationLayer } from "./annotation-layer.ts";
 import { type AnnotationKind, type BoxRect, boxesToPdfRects, SCOPES, type Scope } from "./annotation.model.ts";
 import { createAnnotationsState, type ListedAnnotation } from "./annotations.state.ts";
@@ -64,6 +66,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     parties: parties.map((party) => party.party),
   });
 
+  const authorFromServer = createAnnotationAttribution(state);
+
   const [scope, setScope] = createSignal<Scope>("private");
   const [shown, setShown] = createSignal<Record<Scope, boolean>>({ private: true, team: true, shared: true });
   const [scopeFilter, setScopeFilter] = createSignal<Scope | "all">("all");
@@ -100,8 +104,13 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (party === "court") return props.detail.court.name;
     return party;
   };
-  const authorOf = (annotation: ListedAnnotation) =>
-    annotation.source.scope === "private" ? t("documents.viewer.annotations.you") : partyName(annotation.source.party);
+  /** "You" for a private annotation; for the others, who created it and when, as the server recorded it. */
+  const authorOf = (annotation: ListedAnnotation) => {
+    if (annotation.source.scope === "private") return t("documents.viewer.annotations.you");
+    const author = authorFromServer()(annotation);
+    if (!author) return partyName(annotation.source.party);
+    return t("documents.viewer.annotations.authorAt", { name: author.name, date: formatDateTime(author.at) });
+  };
   const textOf = (annotation: ListedAnnotation) => annotation.quote ?? annotation.comments[0]?.text ?? "";
 
   // Draw the visible scopes on every drawn page, again whenever either changes.

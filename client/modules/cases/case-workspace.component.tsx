@@ -16,6 +16,7 @@ import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import { type Breadcrumb, useBreadcrumbs } from "../layout/breadcrumbs.context.tsx";
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
+import { PresentationBanner } from "../presentation/presentation-banner.component.tsx";
 import { useCasePresenceReporting } from "../realtime/realtime.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { type CaseDetail, fetchCase } from "./case.api.ts";
@@ -161,6 +162,7 @@ export function CaseWorkspace(props: ParentProps) {
             }}
           >
             <CasePresence caseId={detail().id} />
+            <PresentationBanner caseId={detail().id} />
             {props.children}
           </CaseContext.Provider>
         )}

@@ -160,6 +160,10 @@ export function DocumentViewerPage() {
                     const me = session.me();
                     return me ? { detail: detail(), me } : undefined;
                   })()}
+                  presentation={(() => {
+                    const me = session.me();
+                    return me ? { caseId: detail().id, userId: me.id } : undefined;
+                  })()}
                 />
               )}
             </Show>

@@ -1,9 +1,17 @@
 import type { PDFDocumentLoadingTask } from "pdfjs-dist";
-import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, onMount, Show, Switch } from "solid-js";
-import { t } from "../../../src/i18n.ts";
+import { createEffect, createSignal, createUniqueId, Match, on, onCleanup, onMount, Show, Switch, untrack } from "solid-js";
+import { type MessageKey, t } from "../../../src/i18n.ts";
 import { AnnotationsPanel, type RenderedPage } from "../../annotations/annotations-panel.component.tsx";
 import type { CaseDetail } from "../../cases/case.api.ts";
 import { ErrorSummary } from "../../layout/error-summary.component.tsx";
+import {
+  activePresentation,
+  createMoveSender,
+  isFollowing,
+  isPresentingHere,
+  startPresenting,
+  stopPresenting,
+} from "../../presentation/presentation.state.ts";
 import { contentUrl, downloadUrl } from "../document.api.ts";
 import { createDownload } from "../download.ts";
 import { DownloadStatus } from "../download-status.component.tsx";
@@ -23,6 +31,8 @@ export type PdfViewerPanelProps = {
     detail: CaseDetail;
     me: { id: string; party: string; organisation: { name: string } };
   };
+  /** With these, the user can present the document in the case, and follow whoever presents it. */
+  presentation?: { caseId: string; userId: string };
 };
 
 type FindState =
@@ -67,6 +77,24 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
 
   const percent = () => Math.round(zoom() * 100);
   const isReady = () => status() === "ready";
+
+  // Presenting: this tab's page and zoom go to everyone following, and nothing else does.
+  const presentation = props.presentation;
+  const mover = presentation ? createMoveSender(presentation.caseId) : undefined;
+  const [presentBusy, setPresentBusy] = createSignal(false);
+  const [presentError, setPresentError] = createSignal<MessageKey>();
+  const [presentStatus, setPresentStatus] = createSignal("");
+  const presenting = () =>
+    presentation !== undefined && isPresentingHere(presentation.caseId, props.documentId, presentation.userId);
+  /** Where the presenter is, while the user follows a presentation of this document by someone else. */
+  const followed = () => {
+    if (!presentation || !isFollowing(presentation.caseId)) return undefined;
+    const current = activePresentation(presentation.caseId);
+    if (!current || current.documentId !== props.documentId || current.presenter.userId === presentation.userId) {
+      return undefined;
+    }
+    return { page: current.page, zoom: current.zoom };
+  };
 
   /** Say something in the live region, even when it is what was said last. */
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -134,6 +162,9 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
   });
 
   onCleanup(() => {
+    mover?.cancel();
+    // Leaving the document ends presenting it.
+    if (presentation && untrack(presenting)) void stopPresenting(presentation.caseId);
     clearTimeout(announceTimer);
     findController?.abort();
     viewer?.destroy();
@@ -164,6 +195,44 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
       { defer: true },
     ),
   );
+
+  createEffect(() => {
+    if (!mover) return;
+    if (!presenting()) {
+      mover.reset();
+      return;
+    }
+    if (isReady()) mover.move(currentPage(), zoom());
+  });
+
+  // Following: each move of the presenter sets this viewer's zoom and page. The user may scroll in
+  // between; the presenter's next move brings them back.
+  createEffect(() => {
+    const target = followed();
+    if (!target || !isReady()) return;
+    untrack(() => {
+      if (!viewer) return;
+      if (Math.abs(viewer.zoom - target.zoom) > 0.0005) viewer.zoomTo(target.zoom);
+      if (viewer.currentPage !== target.page) goToPage(target.page);
+    });
+  });
+
+  const togglePresenting = async () => {
+    if (!presentation || presentBusy()) return;
+    setPresentBusy(true);
+    setPresentError(undefined);
+    const stopping = presenting();
+    if (!stopping) mover?.reset();
+    const answer = stopping
+      ? await stopPresenting(presentation.caseId)
+      : await startPresenting(presentation.caseId, props.documentId);
+    setPresentBusy(false);
+    if (!answer.ok) {
+      setPresentError(answer.error);
+      return;
+    }
+    setPresentStatus(stopping ? t("presentation.stopped") : t("presentation.started"));
+  };
 
   const goToPage = (page: number) => {
     if (!viewer) return;
@@ -263,6 +332,29 @@ export function PdfViewerPanel(props: PdfViewerPanelProps) {
 
   return (
     <div class="app-pdf-viewer">
+      <Show when={presentation}>
+        <div class="app-pdf-presentation">
+          <button
+            type="button"
+            class="govuk-button govuk-!-margin-bottom-2"
+            classList={{ "govuk-button--warning": presenting(), "govuk-button--secondary": !presenting() }}
+            aria-disabled={presentBusy() ? "true" : undefined}
+            onClick={() => void togglePresenting()}
+          >
+            {presenting() ? t("presentation.stop") : t("presentation.present")}
+          </button>
+          <Show when={presentError()}>
+            {(key) => (
+              <p class="govuk-error-message" role="alert">
+                <span class="govuk-visually-hidden">{t("errorMessage.prefix")}</span> {t(key())}
+              </p>
+            )}
+          </Show>
+          <p class="govuk-visually-hidden" role="status">
+            {presentStatus()}
+          </p>
+        </div>
+      </Show>
       <fieldset class="app-pdf-toolbar">
         <legend class="govuk-visually-hidden">{t("documents.viewer.toolbar")}</legend>
         <div class="app-pdf-toolbar__row">

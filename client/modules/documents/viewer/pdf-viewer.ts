@@ -278,6 +278,12 @@ export class PdfViewer {
     this.#setZoom(this.#fitWidthZoom(), "fit-width");
   }
 
+  /** Show the pages at `zoom` (1 is 100%), within the viewer's limits: a presenter's zoom, say. */
+  zoomTo(zoom: number): void {
+    if (!Number.isFinite(zoom)) return;
+    this.#setZoom(zoom, "fixed");
+  }
+
   /**
    * Show the matches of a find on the text layers, `selected` (an index into `matches`, or -1
    * for none) marked as the current one.
