@@ -84,14 +84,16 @@ test("private and team notes never reach another party on any channel", async ()
         const res = await api.get(path);
         assert.not.ok(leaked(res.text), `${who} ${path}`);
       }
-      const exported = await fetch(`${server.url}/api/documents/doc-0001/notes.pdf`, { headers: { cookie } });
-      assert.is(exported.status, 200);
-      const inspector = createPdfInspector();
-      try {
-        const text = (await inspector.inspect(Buffer.from(await exported.arrayBuffer()))).pageTexts.join(" ");
-        assert.not.ok(leaked(text), `${who} notes export`);
-      } finally {
-        await inspector.close();
+      for (const path of ["/api/documents/doc-0001/notes.pdf", "/api/cases/case-0001/notes.pdf"]) {
+        const exported = await fetch(`${server.url}${path}`, { headers: { cookie } });
+        assert.is(exported.status, 200);
+        const inspector = createPdfInspector();
+        try {
+          const text = (await inspector.inspect(Buffer.from(await exported.arrayBuffer()))).pageTexts.join(" ");
+          assert.not.ok(leaked(text), `${who} ${path}`);
+        } finally {
+          await inspector.close();
+        }
       }
     }
     for (const s of sockets) assert.not.ok(leaked(JSON.stringify(s.events)), "Socket.IO events");
@@ -100,14 +102,16 @@ test("private and team notes never reach another party on any channel", async ()
     assert.ok(logLines.length > 0, "the server did log");
     assert.not.ok(logLines.some(leaked), "log lines");
 
-    // Positive control: Dan's own export holds both.
-    const own = await fetch(`${server.url}/api/documents/doc-0001/notes.pdf`, { headers: { cookie: dan } });
-    const inspector = createPdfInspector();
-    try {
-      const text = (await inspector.inspect(Buffer.from(await own.arrayBuffer()))).pageTexts.join(" ");
-      assert.ok(text.includes(privateCanary) && text.includes(teamCanary), "Dan's export holds his private and team notes");
-    } finally {
-      await inspector.close();
+    // Positive control: Dan's own exports hold both.
+    for (const path of ["/api/documents/doc-0001/notes.pdf", "/api/cases/case-0001/notes.pdf"]) {
+      const own = await fetch(`${server.url}${path}`, { headers: { cookie: dan } });
+      const inspector = createPdfInspector();
+      try {
+        const text = (await inspector.inspect(Buffer.from(await own.arrayBuffer()))).pageTexts.join(" ");
+        assert.ok(text.includes(privateCanary) && text.includes(teamCanary), `Dan's ${path} holds his private and team notes`);
+      } finally {
+        await inspector.close();
+      }
     }
   } finally {
     for (const s of sockets) s.close();

@@ -3,7 +3,9 @@ import path from "node:path";
 import Router from "@koa/router";
 import type { i18n } from "i18next";
 import type { Context } from "koa";
-import { can, type NoteScope } from "../../../shared/policy/access-policy.ts";
+import { type Actor, type CaseFacts, can, type NoteScope } from "../../../shared/policy/access-policy.ts";
+import type { DocumentRecord } from "../../../shared/schemas/document.schema.ts";
+import { PDFDocument } from "pdf-lib";
 import type { Party } from "../../../shared/policy/party.ts";
 import { notesDocName, privateNotesDocName } from "../../../shared/protocol/doc-names.ts";
 import * as Y from "yjs";
@@ -116,10 +118,8 @@ export function documentRoutes(options: {
     ctx.body = opened.stream;
   });
 
-  // "My notes" on a document: only the notes docs the caller may read, drawn on the pages.
-  router.get("/api/documents/:documentId/notes.pdf", async (ctx) => {
-    const actor = actorOf(ctx);
-    const { document, facts } = await documents.readable(actor, ctx.params.documentId ?? "");
+  /** The notes docs of a case the actor may export, loaded from the store. */
+  async function readableNotesDocs(actor: Actor, facts: CaseFacts) {
     const scopes: { name: string; scope: "private" | "team" | "shared"; party: string; resource: NoteScope }[] = [
       { name: privateNotesDocName(facts.caseId, actor.id), scope: "private", party: actor.party, resource: { scope: "private", userId: actor.id } },
       { name: notesDocName(facts.caseId, "team", actor.party), scope: "team", party: actor.party, resource: { scope: "team", party: actor.party } },
@@ -130,24 +130,61 @@ export function documentRoutes(options: {
         resource: { scope: "shared" as const, party: party as Party },
       })),
     ];
-    const annotations: ExportedAnnotation[] = [];
+    const docs: { doc: Y.Doc; scope: "private" | "team" | "shared"; party: string }[] = [];
     for (const s of scopes) {
       if (!can(actor, "export", { kind: "note", case: facts, note: s.resource })) continue;
       const { snapshot, updates } = await store.collab.load(s.name);
       const doc = new Y.Doc();
       if (snapshot) Y.applyUpdate(doc, snapshot);
       for (const u of updates) Y.applyUpdate(doc, u.update);
-      annotations.push(...annotationsIn(doc, document.id, s.scope, s.party));
-      doc.destroy();
+      docs.push({ doc, scope: s.scope, party: s.party });
     }
+    return docs;
+  }
+
+  async function notesFor(docs: Awaited<ReturnType<typeof readableNotesDocs>>, document: DocumentRecord) {
+    const annotations: ExportedAnnotation[] = docs.flatMap((d) => annotationsIn(d.doc, document.id, d.scope, d.party));
     const source = await readAll(await blobs.read(document.sha256));
-    const bytes = await notesPdf({ source, annotations: annotations.sort((a, b) => a.page - b.page), i18n, title: document.title });
-    await audit.record(store, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "notes.exported", subjectType: "document", subjectId: document.id, caseId: facts.caseId, detail: { annotations: annotations.length } });
+    return { count: annotations.length, bytes: await notesPdf({ source, annotations: annotations.sort((a, b) => a.page - b.page), i18n, title: document.title }) };
+  }
+
+  const sendPdf = (ctx: Context, bytes: Uint8Array, name: string) => {
     noStore(ctx);
     ctx.type = "application/pdf";
-    ctx.set("Content-Disposition", disposition("attachment", `Notes ${document.title}`, "pdf"));
+    ctx.set("Content-Disposition", disposition("attachment", name, "pdf"));
     ctx.set("Content-Security-Policy", "sandbox; default-src 'none'");
     ctx.body = Buffer.from(bytes);
+  };
+
+  // "My notes" on a document: only the notes docs the caller may read, drawn on the pages.
+  router.get("/api/documents/:documentId/notes.pdf", async (ctx) => {
+    const actor = actorOf(ctx);
+    const { document, facts } = await documents.readable(actor, ctx.params.documentId ?? "");
+    const docs = await readableNotesDocs(actor, facts);
+    const { count, bytes } = await notesFor(docs, document);
+    for (const d of docs) d.doc.destroy();
+    await audit.record(store, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "notes.exported", subjectType: "document", subjectId: document.id, caseId: facts.caseId, detail: { annotations: count } });
+    sendPdf(ctx, bytes, `Notes ${document.title}`);
+  });
+
+  // "My notes" on the whole IDPC: every document the caller may see, each with its notes.
+  router.get("/api/cases/:caseId/notes.pdf", async (ctx) => {
+    const actor = actorOf(ctx);
+    const facts = await cases.readableFacts(actor, ctx.params.caseId ?? "");
+    const record = await store.cases.get(facts.caseId);
+    const docs = await readableNotesDocs(actor, facts);
+    const out = await PDFDocument.create();
+    let count = 0;
+    for (const document of documents.latestOf(await documents.visible(actor, facts))) {
+      const part = await notesFor(docs, document);
+      count += part.count;
+      const loaded = await PDFDocument.load(part.bytes);
+      for (const page of await out.copyPages(loaded, loaded.getPageIndices())) out.addPage(page);
+    }
+    for (const d of docs) d.doc.destroy();
+    if (out.getPageCount() === 0) out.addPage();
+    await audit.record(store, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "notes.exported", subjectType: "case", subjectId: facts.caseId, caseId: facts.caseId, detail: { annotations: count } });
+    sendPdf(ctx, await out.save(), `Notes IDPC ${record?.urn ?? facts.caseId}`);
   });
 
   const bundleInput = async (ctx: Context) => {
