@@ -124,6 +124,8 @@ function Bundles(props: { caseId: string; urn: string }) {
   const download = createDownload();
   const start = (kind: "zip" | "pdf") =>
     void download.start(bundleUrl(props.caseId, kind), `IDPC ${props.urn}.${kind}`);
+  const startNotes = () =>
+    void download.start(`/api/cases/${encodeURIComponent(props.caseId)}/notes.pdf`, `Notes IDPC ${props.urn}.pdf`);
 
   return (
     <section class="app-case-section" aria-labelledby={headingId}>
@@ -149,6 +151,15 @@ function Bundles(props: { caseId: string; urn: string }) {
           onClick={() => start("pdf")}
         >
           {t("documents.bundles.pdf")}
+        </button>
+        <button
+          type="button"
+          class="govuk-button govuk-button--secondary"
+          disabled={download.isRunning()}
+          aria-disabled={download.isRunning() ? "true" : undefined}
+          onClick={startNotes}
+        >
+          {t("documents.bundles.notes")}
         </button>
       </div>
       <DownloadStatus download={download} waitingText={t("download.preparing")} />

@@ -134,6 +134,11 @@ export function DocumentViewerPage() {
                 date: formatDateTime(current().document.servedAt),
               })}
             </p>
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/api/documents/${encodeURIComponent(current().document.id)}/notes.pdf`} download="">
+                {t("documents.viewer.downloadNotes")}
+              </a>
+            </p>
             <Show when={current().latest.id !== current().document.id}>
               <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">
