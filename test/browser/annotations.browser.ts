@@ -148,4 +148,66 @@ test("private annotations stay private; shared ones reach the other party live a
   await patContext.close();
 });
 
+test("a box drawn for everyone and a reply to a shared note reach the other party live", async ({ server, browser }) => {
+  const sharedNote = `BOX-TEST-NOTE-${Math.random().toString(36).slice(2, 10)}`;
+  const reply = `REPLY-${Math.random().toString(36).slice(2, 10)}`;
+  const danContext = await browser.newContext();
+  const patContext = await browser.newContext();
+  const dan = await openPage(danContext);
+  const pat = await openPage(patContext);
+  await signInAs(dan.page, server, "Dan Reyes", VIEWER);
+  await signInAs(pat.page, server, "Pat Cole", VIEWER);
+  await waitForPage1Text(dan.page);
+  await waitForPage1Text(pat.page);
+  const danPanel = dan.page.getByRole("complementary", { name: "Annotations" });
+  const patPanel = pat.page.getByRole("complementary", { name: "Annotations" });
+  await danPanel.waitFor();
+  await patPanel.waitFor();
+  const areasBefore = await patPanel.getByRole("listitem").filter({ hasText: "Area on page 1" }).count();
+
+  // Dan draws a box on page 1 for everyone.
+  await danPanel.getByRole("radio", { name: "Everyone" }).check();
+  await danPanel.getByRole("button", { name: "Draw a box" }).click();
+  const page1 = dan.page.locator('.app-pdf-page[aria-label="Page 1"]');
+  await page1.scrollIntoViewIfNeeded();
+  const bounds = await page1.boundingBox();
+  if (!bounds) throw new Error("page 1 has no box");
+  await dan.page.mouse.move(bounds.x + bounds.width * 0.2, bounds.y + 40);
+  await dan.page.mouse.down();
+  await dan.page.mouse.move(bounds.x + bounds.width * 0.5, bounds.y + 120, { steps: 5 });
+  await dan.page.mouse.up();
+  await page1.locator(".app-annotation--area.app-annotation--shared").first().waitFor();
+  assert.is(await danPanel.getByRole("button", { name: "Draw a box" }).getAttribute("aria-pressed"), "false");
+
+  // And a note for everyone, then a reply to it.
+  await danPanel.getByRole("button", { name: "Add a note" }).click();
+  await danPanel.getByLabel(/^Note on page \d+$/).fill(sharedNote);
+  await danPanel.getByRole("button", { name: "Save note" }).click();
+  const danItem = danPanel.getByRole("listitem").filter({ hasText: sharedNote });
+  await danItem.waitFor();
+  await danItem.locator("summary", { hasText: "Reply" }).click();
+  await danItem.getByLabel("Reply to this note").fill(reply);
+  await danItem.getByRole("button", { name: /^Add reply/ }).click();
+  await danItem.getByText(reply).waitFor();
+
+  // Pat sees the box and the reply live, with no way to reply in Reyes Law's doc.
+  await eventually(
+    async () => (await patPanel.getByRole("listitem").filter({ hasText: "Area on page 1" }).count()) > areasBefore,
+    "the box in Pat's panel",
+  );
+  const patItem = patPanel.getByRole("listitem").filter({ hasText: sharedNote }).first();
+  await patItem.getByText(reply).waitFor();
+  assert.is(await patItem.getByLabel("Reply to this note").count(), 0, "not Pat's to reply to");
+  await pat.page.locator('.app-pdf-page[aria-label="Page 1"] .app-annotation--area.app-annotation--shared').first().waitFor();
+  await eventually(async () => {
+    const stored = await storedAnnotations(server, SHARED_DEFENCE);
+    return stored.includes(reply) && stored.includes('"kind":"area"');
+  }, "the box and the reply in the shared doc");
+
+  assert.equal(dan.errors, []);
+  assert.equal(pat.errors, []);
+  await danContext.close();
+  await patContext.close();
+});
+
 test.run();

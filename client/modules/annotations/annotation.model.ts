@@ -122,6 +122,23 @@ export function addAnnotation(map: Y.Map<unknown>, data: AnnotationData, id = ne
   return id;
 }
 
+/** Append a comment to an annotation's thread; false if the map no longer holds it. */
+export function addComment(map: Y.Map<unknown>, id: string, comment: AnnotationComment): boolean {
+  const entry = map.get(id);
+  if (!(entry instanceof Y.Map)) return false;
+  const append = () => {
+    let comments = entry.get("comments");
+    if (!(comments instanceof Y.Array)) {
+      comments = new Y.Array<AnnotationComment>();
+      entry.set("comments", comments);
+    }
+    (comments as Y.Array<AnnotationComment>).push([{ text: comment.text, at: comment.at }]);
+  };
+  if (entry.doc) entry.doc.transact(append);
+  else append();
+  return true;
+}
+
 export function deleteAnnotation(map: Y.Map<unknown>, id: string): void {
   map.delete(id);
 }

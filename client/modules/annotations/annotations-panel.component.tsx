@@ -1,5 +1,5 @@
 import type { PageViewport } from "pdfjs-dist/types/src/display/page_viewport";
-import { type Accessor, createEffect, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
+import { type Accessor, createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
 import { formatDateTime } from "../../src/date-format.ts";
 import { type AppMessageKey, t } from "../../src/i18n.ts";
 import type { CaseDetail } from "../cases/case.api.ts";
@@ -49,6 +49,21 @@ const KIND_LABEL: Readonly<Record<AnnotationKind, AppMessageKey>> = {
 };
 
 type CapturedSelection = { page: number; range: Range; text: string };
+
+type Point = { x: number; y: number };
+
+/** A box being dragged out on a page. */
+type Drag = { page: number; element: HTMLElement; start: Point; preview: HTMLDivElement; pointerId: number };
+
+const MAX_TEXT = 2000;
+/** Smaller than this (in pixels, either way) is a click, not a box. */
+const MIN_BOX = 4;
+
+const keyOf = (annotation: ListedAnnotation) => `${annotation.source.docName}|${annotation.id}`;
+
+function boxBetween(a: Point, b: Point): BoxRect {
+  return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) };
+}
 
 /**
  * Annotations on a document: the tools that make them (highlight the selected text, add a note,
@@ -111,7 +126,12 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (!author) return partyName(annotation.source.party);
     return t("documents.viewer.annotations.authorAt", { name: author.name, date: formatDateTime(author.at) });
   };
-  const textOf = (annotation: ListedAnnotation) => annotation.quote ?? annotation.comments[0]?.text ?? "";
+  /** The quote of a highlight, or the text of a note (its first comment). */
+  const textOf = (annotation: ListedAnnotation) =>
+    annotation.quote ?? (annotation.kind === "note" ? annotation.comments[0]?.text : undefined) ?? "";
+  /** The replies: every comment but the one that is a note's text. */
+  const threadOf = (annotation: ListedAnnotation) =>
+    annotation.kind === "note" ? annotation.comments.slice(1) : annotation.comments;
 
   // Draw the visible scopes on every drawn page, again whenever either changes.
   createEffect(() => {
@@ -134,6 +154,9 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       const page = pageFilter();
       return (filter === "all" || annotation.source.scope === filter) && (page === "all" || annotation.page === page);
     });
+  // Items are keyed by doc and id, so one stays (and keeps a reply being typed) as the list changes.
+  const listedByKey = createMemo(() => new Map(listed().map((annotation) => [keyOf(annotation), annotation])));
+  const listedKeys = () => listed().map(keyOf);
   const pagesWithAnnotations = () => [...new Set(state.list().map((annotation) => annotation.page))].sort((a, b) => a - b);
 
   const now = () => new Date().toISOString();
@@ -204,6 +227,142 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     const page = props.viewer.currentPage();
     state.add(scope(), { documentId: props.documentId, page, kind: "bookmark", comments: [], createdAt: now() });
     setMessage(t("documents.viewer.annotations.added.bookmark", { page }));
+  };
+
+  // Draw a box: once armed, the next drag on a drawn page makes an area annotation there.
+  const [drawing, setDrawing] = createSignal(false);
+  let drawButton: HTMLButtonElement | undefined;
+  let drag: Drag | undefined;
+
+  const pageAt = (target: EventTarget | null) => {
+    if (!(target instanceof Node)) return undefined;
+    for (const [page, rendered] of props.viewer.rendered()) {
+      const element = props.viewer.pageElement(page);
+      if (element?.contains(target)) return { page, element, rendered };
+    }
+    return undefined;
+  };
+  const pointIn = (element: HTMLElement, event: PointerEvent): Point => {
+    const origin = element.getBoundingClientRect();
+    return {
+      x: Math.min(Math.max(event.clientX - origin.left, 0), origin.width),
+      y: Math.min(Math.max(event.clientY - origin.top, 0), origin.height),
+    };
+  };
+  const placePreview = (current: Drag, end: Point) => {
+    const origin = current.element.getBoundingClientRect();
+    if (origin.width === 0 || origin.height === 0) return;
+    const box = boxBetween(current.start, end);
+    current.preview.style.setProperty("--annotation-left", String(box.left / origin.width));
+    current.preview.style.setProperty("--annotation-top", String(box.top / origin.height));
+    current.preview.style.setProperty("--annotation-width", String(box.width / origin.width));
+    current.preview.style.setProperty("--annotation-height", String(box.height / origin.height));
+  };
+  const stopDrawing = () => {
+    drag?.preview.remove();
+    drag = undefined;
+    setDrawing(false);
+  };
+  const onPointerDown = (event: PointerEvent) => {
+    if (!drawing() || drag || event.button !== 0) return;
+    const hit = pageAt(event.target);
+    if (!hit) return;
+    event.preventDefault();
+    document.getSelection()?.removeAllRanges();
+    const preview = document.createElement("div");
+    preview.className = `app-annotation app-annotation--area app-annotation--${scope()}`;
+    preview.setAttribute("aria-hidden", "true");
+    hit.element.append(preview);
+    drag = { page: hit.page, element: hit.element, start: pointIn(hit.element, event), preview, pointerId: event.pointerId };
+    placePreview(drag, drag.start);
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    event.preventDefault();
+    placePreview(drag, pointIn(drag.element, event));
+  };
+  const onPointerUp = (event: PointerEvent) => {
+    const current = drag;
+    if (!current || event.pointerId !== current.pointerId) return;
+    event.preventDefault();
+    const box = boxBetween(current.start, pointIn(current.element, event));
+    current.preview.remove();
+    drag = undefined;
+    // A click is not a box: stay armed for a drag.
+    if (box.width < MIN_BOX || box.height < MIN_BOX) return;
+    const rendered = props.viewer.rendered().get(current.page);
+    const [rect] = rendered ? boxesToPdfRects([box], rendered.viewport) : [];
+    if (!rect) return;
+    state.add(scope(), {
+      documentId: props.documentId,
+      page: current.page,
+      kind: "area",
+      rect,
+      comments: [],
+      createdAt: now(),
+    });
+    setDrawing(false);
+    document.getSelection()?.removeAllRanges();
+    setMessage(t("documents.viewer.annotations.added.area", { page: current.page }));
+  };
+  const onPointerCancel = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    drag.preview.remove();
+    drag = undefined;
+  };
+  // No text selection while a box is dragged out.
+  const onSelectStart = (event: Event) => {
+    if (drag) event.preventDefault();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!drawing() || event.key !== "Escape") return;
+    event.preventDefault();
+    stopDrawing();
+    setMessage(t("documents.viewer.annotations.drawBoxCancelled"));
+    drawButton?.focus();
+  };
+  document.addEventListener("pointerdown", onPointerDown, true);
+  document.addEventListener("pointermove", onPointerMove, true);
+  document.addEventListener("pointerup", onPointerUp, true);
+  document.addEventListener("pointercancel", onPointerCancel, true);
+  document.addEventListener("selectstart", onSelectStart, true);
+  document.addEventListener("keydown", onKeyDown);
+  onCleanup(() => {
+    document.removeEventListener("pointerdown", onPointerDown, true);
+    document.removeEventListener("pointermove", onPointerMove, true);
+    document.removeEventListener("pointerup", onPointerUp, true);
+    document.removeEventListener("pointercancel", onPointerCancel, true);
+    document.removeEventListener("selectstart", onSelectStart, true);
+    document.removeEventListener("keydown", onKeyDown);
+    drag?.preview.remove();
+  });
+
+  // Replies: what is being typed and the error, per annotation, kept across redraws of the list.
+  const [replyDrafts, setReplyDrafts] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [replyErrors, setReplyErrors] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const withEntry = (map: ReadonlyMap<string, string>, key: string, value: string) => {
+    const next = new Map(map);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    return next;
+  };
+  const sendReply = (annotation: ListedAnnotation, event: SubmitEvent, input: HTMLTextAreaElement | undefined) => {
+    event.preventDefault();
+    const key = keyOf(annotation);
+    const text = (replyDrafts().get(key) ?? "").trim();
+    const error = !text
+      ? t("documents.viewer.annotations.errors.replyRequired")
+      : text.length > MAX_TEXT
+        ? t("documents.viewer.annotations.errors.replyTooLong", { max: MAX_TEXT })
+        : "";
+    setReplyErrors(withEntry(replyErrors(), key, error));
+    if (error) {
+      input?.focus();
+      return;
+    }
+    if (!state.reply(annotation, text)) return;
+    setReplyDrafts(withEntry(replyDrafts(), key, ""));
+    setMessage(t("documents.viewer.annotations.replied"));
   };
 
   const move = (annotation: ListedAnnotation, to: Scope) => {
@@ -277,6 +436,27 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         <button type="button" class="govuk-button govuk-button--secondary app-annotations__button" onClick={bookmark}>
           {t("documents.viewer.annotations.bookmark")}
         </button>
+        <button
+          type="button"
+          class="govuk-button govuk-button--secondary app-annotations__button"
+          aria-pressed={drawing() ? "true" : "false"}
+          aria-describedby={`${id}-draw-hint`}
+          ref={drawButton}
+          onClick={() => {
+            if (drawing()) {
+              stopDrawing();
+              setMessage(t("documents.viewer.annotations.drawBoxCancelled"));
+              return;
+            }
+            setDrawing(true);
+            setMessage(t("documents.viewer.annotations.drawBoxArmed"));
+          }}
+        >
+          {t("documents.viewer.annotations.drawBox")}
+        </button>
+        <p class="govuk-hint govuk-!-font-size-16" id={`${id}-draw-hint`}>
+          {drawing() ? t("documents.viewer.annotations.drawBoxArmed") : t("documents.viewer.annotations.drawBoxHint")}
+        </p>
       </div>
       <form id={`${id}-note-form`} novalidate hidden={!noteOpen()} onSubmit={saveNote}>
         <div class="govuk-form-group" classList={{ "govuk-form-group--error": noteError() !== "" }}>
@@ -389,52 +569,114 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         fallback={<p class="govuk-body-s">{t("documents.viewer.annotations.none")}</p>}
       >
         <ul class="govuk-list app-annotations__list" aria-label={t("documents.viewer.annotations.listLabel")}>
-          <For each={listed()}>
-            {(annotation) => {
-              const what = () =>
-                t("documents.viewer.annotations.itemContext", {
-                  kind: t(KIND_LABEL[annotation.kind]),
-                  page: annotation.page,
-                });
-              return (
-                <li class={`app-annotations__item app-annotations__item--${annotation.source.scope}`}>
-                  <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">{what()}</p>
-                  <Show when={textOf(annotation)}>
-                    <p class="govuk-body-s govuk-!-margin-bottom-1 app-annotations__text">{textOf(annotation)}</p>
-                  </Show>
-                  <p class="govuk-body-s app-secondary-text govuk-!-margin-bottom-1">
-                    {t("documents.viewer.annotations.meta", {
-                      scope: t(SCOPE_LABEL[annotation.source.scope]),
-                      author: authorOf(annotation),
-                    })}
-                  </p>
-                  <div class="app-annotations__actions">
-                    <button
-                      type="button"
-                      class="govuk-button govuk-button--secondary app-annotations__button"
-                      onClick={() => props.viewer.goToPage(annotation.page)}
-                    >
-                      {t("documents.viewer.annotations.goToPage", { page: annotation.page })}
-                      <span class="govuk-visually-hidden"> ({what()})</span>
-                    </button>
-                    <Show when={annotation.source.own}>
-                      <For each={SCOPES.filter((value) => value !== annotation.source.scope)}>
-                        {(to) => (
-                          <button
-                            type="button"
-                            class="govuk-button govuk-button--secondary app-annotations__button"
-                            onClick={() => move(annotation, to)}
-                          >
-                            {t(MOVE_LABEL[to])}
-                            <span class="govuk-visually-hidden"> ({what()})</span>
-                          </button>
-                        )}
-                      </For>
-                    </Show>
-                  </div>
-                </li>
-              );
-            }}
+          <For each={listedKeys()}>
+            {(key) => (
+              <Show when={listedByKey().get(key)}>
+                {(item) => {
+                  const what = () =>
+                    t("documents.viewer.annotations.itemContext", {
+                      kind: t(KIND_LABEL[item().kind]),
+                      page: item().page,
+                    });
+                  let replyInput: HTMLTextAreaElement | undefined;
+                  const replyId = `${id}-reply-${item().source.scope}-${item().source.party}-${item().id}`.replace(/[^\w-]/g, "-");
+                  const replyError = () => replyErrors().get(key) ?? "";
+                  return (
+                    <li class={`app-annotations__item app-annotations__item--${item().source.scope}`}>
+                      <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">{what()}</p>
+                      <Show when={textOf(item())}>
+                        <p class="govuk-body-s govuk-!-margin-bottom-1 app-annotations__text">{textOf(item())}</p>
+                      </Show>
+                      <p class="govuk-body-s app-secondary-text govuk-!-margin-bottom-1">
+                        {t("documents.viewer.annotations.meta", {
+                          scope: t(SCOPE_LABEL[item().source.scope]),
+                          author: authorOf(item()),
+                        })}
+                      </p>
+                      <Show when={threadOf(item()).length > 0}>
+                        <ul
+                          class="govuk-list govuk-body-s govuk-!-margin-bottom-1 app-annotations__thread"
+                          aria-label={`${t("documents.viewer.annotations.repliesLabel")} (${what()})`}
+                        >
+                          <For each={threadOf(item())}>
+                            {(comment) => (
+                              <li class="govuk-!-margin-bottom-1">
+                                <span class="app-annotations__text">{comment.text}</span>{" "}
+                                <span class="app-secondary-text">
+                                  <time datetime={comment.at}>{formatDateTime(comment.at)}</time>
+                                </span>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                      <div class="app-annotations__actions">
+                        <button
+                          type="button"
+                          class="govuk-button govuk-button--secondary app-annotations__button"
+                          onClick={() => props.viewer.goToPage(item().page)}
+                        >
+                          {t("documents.viewer.annotations.goToPage", { page: item().page })}
+                          <span class="govuk-visually-hidden"> ({what()})</span>
+                        </button>
+                        <Show when={item().source.own}>
+                          <For each={SCOPES.filter((value) => value !== item().source.scope)}>
+                            {(to) => (
+                              <button
+                                type="button"
+                                class="govuk-button govuk-button--secondary app-annotations__button"
+                                onClick={() => move(item(), to)}
+                              >
+                                {t(MOVE_LABEL[to])}
+                                <span class="govuk-visually-hidden"> ({what()})</span>
+                              </button>
+                            )}
+                          </For>
+                        </Show>
+                      </div>
+                      <Show when={item().source.own}>
+                        <details class="govuk-details govuk-!-margin-bottom-1 app-annotations__reply">
+                          <summary class="govuk-details__summary">
+                            <span class="govuk-details__summary-text">
+                              {t("documents.viewer.annotations.reply")}
+                              <span class="govuk-visually-hidden"> ({what()})</span>
+                            </span>
+                          </summary>
+                          <form class="govuk-details__text" novalidate onSubmit={(event) => sendReply(item(), event, replyInput)}>
+                            <div class="govuk-form-group" classList={{ "govuk-form-group--error": replyError() !== "" }}>
+                              <label class="govuk-label govuk-label--s" for={replyId}>
+                                {t("documents.viewer.annotations.replyLabel")}
+                              </label>
+                              <Show when={replyError()}>
+                                <p class="govuk-error-message" id={`${replyId}-error`}>
+                                  <span class="govuk-visually-hidden">{t("documents.viewer.annotations.errorPrefix")}</span>{" "}
+                                  {replyError()}
+                                </p>
+                              </Show>
+                              <textarea
+                                class="govuk-textarea"
+                                classList={{ "govuk-textarea--error": replyError() !== "" }}
+                                id={replyId}
+                                name="reply"
+                                rows="2"
+                                aria-describedby={replyError() ? `${replyId}-error` : undefined}
+                                value={replyDrafts().get(key) ?? ""}
+                                onInput={(event) => setReplyDrafts(withEntry(replyDrafts(), key, event.currentTarget.value))}
+                                ref={replyInput}
+                              />
+                            </div>
+                            <button type="submit" class="govuk-button govuk-button--secondary app-annotations__button">
+                              {t("documents.viewer.annotations.addReply")}
+                              <span class="govuk-visually-hidden"> ({what()})</span>
+                            </button>
+                          </form>
+                        </details>
+                      </Show>
+                    </li>
+                  );
+                }}
+              </Show>
+            )}
           </For>
         </ul>
       </Show>

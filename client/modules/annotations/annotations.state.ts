@@ -6,6 +6,7 @@ import {
   type Annotation,
   type AnnotationData,
   addAnnotation,
+  addComment,
   moveAnnotation,
   readAnnotations,
   type Scope,
@@ -33,6 +34,8 @@ export type AnnotationsState = {
   add(scope: Scope, data: AnnotationData): void;
   /** Move one of the user's own annotations to another of their scopes. */
   move(annotation: ListedAnnotation, to: Scope): void;
+  /** Append a reply to the thread of an annotation in one of the user's own docs. */
+  reply(annotation: ListedAnnotation, text: string): boolean;
   /** The user's own doc for a scope. */
   ownSource(scope: Scope): AnnotationSource | undefined;
 };
@@ -87,6 +90,10 @@ export function createAnnotationsState(options: {
       const source = ownSource(scope);
       if (!source) return;
       addAnnotation(source.map, data);
+    },
+    reply(annotation, text) {
+      if (!annotation.source.own) return false;
+      return addComment(annotation.source.map, annotation.id, { text, at: new Date().toISOString() });
     },
     move(annotation, to) {
       const from = annotation.source;
