@@ -480,8 +480,16 @@ export const en = {
           showLegend: "Show annotations from",
           filterScope: "Who can see them",
           filterPage: "Page",
+          filterAuthor: "Author",
           allScopes: "Anyone",
           allPages: "All pages",
+          allAuthors: "All authors",
+          /** Checkboxes, one per party whose shared annotations can be shown or hidden. */
+          partiesLegend: "Show shared annotations from",
+          party: {
+            prosecution: "Prosecution",
+            court: "Court",
+          },
           none: "There are no annotations to show.",
           listLabel: "Annotations on this document",
           itemContext: "{{kind}} on page {{page}}",

@@ -110,6 +110,12 @@ test("private annotations stay private; shared ones reach the other party live a
   const patItem = patPanel.getByRole("listitem").filter({ hasText: sharedNote });
   assert.match((await patItem.textContent()) ?? "", /Everyone – by /);
   assert.is(await patItem.getByRole("button", { name: /Make private/ }).count(), 0, "not Pat's to move");
+  // Hiding Reyes Law's shared annotations takes the note out of Pat's list; showing them brings it back.
+  const reyesLaw = patPanel.getByRole("group", { name: "Show shared annotations from" }).getByRole("checkbox", { name: "Reyes Law" });
+  await reyesLaw.uncheck();
+  await eventually(async () => (await patPanel.getByRole("listitem").filter({ hasText: sharedNote }).count()) === 0, "the note hidden");
+  await reyesLaw.check();
+  await patPanel.getByRole("listitem").filter({ hasText: sharedNote }).waitFor();
   const patPanelText = (await patPanel.textContent()) ?? "";
   assert.not.ok(patPanelText.includes(privateCanary), "the private note is not in Pat's panel");
   assert.not.ok(patPanelText.includes(quote) && patPanelText.includes("Highlight on page"), "the private highlight is not listed");

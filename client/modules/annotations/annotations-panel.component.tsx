@@ -87,6 +87,10 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const [shown, setShown] = createSignal<Record<Scope, boolean>>({ private: true, team: true, shared: true });
   const [scopeFilter, setScopeFilter] = createSignal<Scope | "all">("all");
   const [pageFilter, setPageFilter] = createSignal<number | "all">("all");
+  /** The parties whose shared annotations are hidden, on the pages and in the list. */
+  const [hiddenParties, setHiddenParties] = createSignal<ReadonlySet<string>>(new Set());
+  /** "all", "you" (the user's private annotations), or `author:` and a name as the server recorded it. */
+  const [authorFilter, setAuthorFilter] = createSignal<string>("all");
   const [noteOpen, setNoteOpen] = createSignal(false);
   const [noteText, setNoteText] = createSignal("");
   const [noteError, setNoteError] = createSignal("");
@@ -119,6 +123,41 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     if (party === "court") return props.detail.court.name;
     return party;
   };
+  /** A party's name for its shared-annotations toggle: "Prosecution", "Court", or the defence firm. */
+  const partyLabel = (party: string): string => {
+    if (party === "prosecution") return t("documents.viewer.annotations.party.prosecution");
+    if (party === "court") return t("documents.viewer.annotations.party.court");
+    if (party === props.me.party) return props.me.organisation.name;
+    const found = parties.find((candidate) => candidate.party === party);
+    return found?.kind === "defence" ? found.organisationName : party;
+  };
+  /** The parties whose shared doc is open, in the order of the case's parties. */
+  const sharedParties = state.sources.filter((source) => source.scope === "shared").map((source) => source.party);
+  const partyShown = (annotation: ListedAnnotation) =>
+    annotation.source.scope !== "shared" || !hiddenParties().has(annotation.source.party);
+  const toggleParty = (party: string, on: boolean) => {
+    const next = new Set(hiddenParties());
+    if (on) next.delete(party);
+    else next.add(party);
+    setHiddenParties(next);
+  };
+  /** The names of the authors the server has recorded, sorted. */
+  const authorNames = createMemo(() => {
+    const authorOfAnnotation = authorFromServer();
+    const names = new Set<string>();
+    for (const annotation of state.list()) {
+      const author = authorOfAnnotation(annotation);
+      if (author) names.add(author.name);
+    }
+    return [...names].sort((a, b) => a.localeCompare(b));
+  });
+  const authorMatches = (annotation: ListedAnnotation) => {
+    const filter = authorFilter();
+    if (filter === "all") return true;
+    if (filter === "you") return annotation.source.scope === "private";
+    const author = authorFromServer()(annotation);
+    return author !== undefined && `author:${author.name}` === filter;
+  };
   /** "You" for a private annotation; for the others, who created it and when, as the server recorded it. */
   const authorOf = (annotation: ListedAnnotation) => {
     if (annotation.source.scope === "private") return t("documents.viewer.annotations.you");
@@ -138,7 +177,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     const visible = shown();
     const byPage = new Map<number, ListedAnnotation[]>();
     for (const annotation of state.list()) {
-      if (!visible[annotation.source.scope]) continue;
+      if (!visible[annotation.source.scope] || !partyShown(annotation)) continue;
       const onPage = byPage.get(annotation.page) ?? [];
       onPage.push(annotation);
       byPage.set(annotation.page, onPage);
@@ -152,7 +191,12 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     state.list().filter((annotation) => {
       const filter = scopeFilter();
       const page = pageFilter();
-      return (filter === "all" || annotation.source.scope === filter) && (page === "all" || annotation.page === page);
+      return (
+        (filter === "all" || annotation.source.scope === filter) &&
+        (page === "all" || annotation.page === page) &&
+        partyShown(annotation) &&
+        authorMatches(annotation)
+      );
     });
   // Items are keyed by doc and id, so one stays (and keeps a reply being typed) as the list changes.
   const listedByKey = createMemo(() => new Map(listed().map((annotation) => [keyOf(annotation), annotation])));
@@ -521,6 +565,34 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           </div>
         </fieldset>
       </div>
+      <div class="govuk-form-group">
+        <fieldset class="govuk-fieldset">
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+            {t("documents.viewer.annotations.partiesLegend")}
+          </legend>
+          <div class="govuk-checkboxes govuk-checkboxes--small">
+            <For each={sharedParties}>
+              {(party) => {
+                const inputId = `${id}-party-${party}`.replace(/[^\w-]/g, "-");
+                return (
+                  <div class="govuk-checkboxes__item">
+                    <input
+                      class="govuk-checkboxes__input"
+                      id={inputId}
+                      type="checkbox"
+                      checked={!hiddenParties().has(party)}
+                      onChange={(event) => toggleParty(party, event.currentTarget.checked)}
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for={inputId}>
+                      {partyLabel(party)}
+                    </label>
+                  </div>
+                );
+              }}
+            </For>
+          </div>
+        </fieldset>
+      </div>
       <div class="govuk-form-group app-annotations__filters">
         <label class="govuk-label" for={`${id}-filter-scope`}>
           {t("documents.viewer.annotations.filterScope")}
@@ -559,6 +631,24 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             {(page) => (
               <option value={String(page)} selected={pageFilter() === page}>
                 {t("documents.viewer.page", { page })}
+              </option>
+            )}
+          </For>
+        </select>
+        <label class="govuk-label" for={`${id}-filter-author`}>
+          {t("documents.viewer.annotations.filterAuthor")}
+        </label>
+        <select class="govuk-select" id={`${id}-filter-author`} onChange={(event) => setAuthorFilter(event.currentTarget.value)}>
+          <option value="all" selected={authorFilter() === "all"}>
+            {t("documents.viewer.annotations.allAuthors")}
+          </option>
+          <option value="you" selected={authorFilter() === "you"}>
+            {t("documents.viewer.annotations.you")}
+          </option>
+          <For each={authorNames()}>
+            {(name) => (
+              <option value={`author:${name}`} selected={authorFilter() === `author:${name}`}>
+                {name}
               </option>
             )}
           </For>
