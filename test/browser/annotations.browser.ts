@@ -1,33 +1,15 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as Y from "yjs";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("Annotations in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer({ env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("Annotations in Chromium", { env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
 
 const VIEWER = "/cases/case-0001/documents/doc-0001";
 const SHARED_DEFENCE = "case/case-0001/notes/shared/defence:reyes-law";
 const PRIVATE_DAN = "case/case-0001/notes/private/dan.reyes@reyes-law.example";
 
-async function signInAs(page: Page, server: TestServer, name: string, returnTo: string) {
-  await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
-  await page.waitForURL(`${server.url}${returnTo}`);
-}
 
 /** What the store holds for a doc's annotations, as JSON text. */
 async function storedAnnotations(server: TestServer, docName: string): Promise<string> {

@@ -1,22 +1,9 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import type { Page } from "playwright-core";
+import { browserSuite, openPage } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("find a case and get access in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("find a case and get access in Chromium");
 
 async function signInAs(page: Page, server: TestServer, name: string) {
   await page.goto(`${server.url}/auth/saml/login?returnTo=/cases`);

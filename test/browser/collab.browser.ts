@@ -1,23 +1,10 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import * as Y from "yjs";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("case notes edited together in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("case notes edited together in Chromium");
 
 const CASE = "case-0001";
 const NOTES = `/cases/${CASE}/notes`;

@@ -1,23 +1,10 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { computeDueDate, findTemplate } from "../../shared/domain/direction-templates.ts";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { eventually, startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage } from "../helpers/browser.ts";
+import { eventually, type TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("directions given and received live in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("directions given and received live in Chromium");
 
 const LIVE_MS = 5000;
 

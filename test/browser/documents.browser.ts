@@ -1,30 +1,11 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from "pdf-lib";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
+import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
 import { signIn } from "../helpers/sign-in.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("IDPC in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
+const test = browserSuite("IDPC in Chromium", { env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
 
-test.before(async (context) => {
-  context.server = await startTestServer({ env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signInAs(page: Page, server: TestServer, name: string, returnTo: string) {
-  await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
-  await page.waitForURL(`${server.url}${returnTo}`);
-}
 
 /** Whether a page's canvas has been drawn with something other than blank white. */
 const canvasIsPainted = (page: Page, pageNumber: number) =>

@@ -1,23 +1,10 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createPdfInspector } from "../../server/documents/pdf-inspector.ts";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/test-server.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("a PET prepared together in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("a PET prepared together in Chromium");
 
 // case-0002 (URN 97KB2207126): magistrates', one defendant, def-0003 Jade Whitlock, represented by Reyes Law.
 const CASE = "case-0002";

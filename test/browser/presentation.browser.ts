@@ -1,30 +1,11 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import type { Page } from "playwright-core";
+import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("Presenting a document in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer({ env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("Presenting a document in Chromium", { env: { SIGNIN_RATE_LIMIT_PER_MINUTE: "1000" } });
 
 const VIEWER = "/cases/case-0001/documents/doc-0001";
 
-async function signInAs(page: Page, server: TestServer, name: string, returnTo: string) {
-  await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
-  await page.waitForURL(`${server.url}${returnTo}`);
-}
 
 async function waitForPage1Text(page: Page) {
   await page.waitForFunction(() =>

@@ -1,22 +1,7 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser } from "playwright-core";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage } from "../helpers/browser.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("client shell in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("client shell in Chromium");
 
 test("the start page renders the GOV.UK shell with no console errors", async ({ server, browser }) => {
   const context = await browser.newContext();

@@ -1,23 +1,8 @@
 import * as assert from "uvu/assert";
-import { suite } from "uvu";
-import type { Browser } from "playwright-core";
 import { demoData } from "../../fixtures/demo/demo-data.ts";
-import { launchBrowser, openPage } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/test-server.ts";
+import { browserSuite, openPage } from "../helpers/browser.ts";
 
-const test = suite<{ server: TestServer; browser: Browser }>("sign in through the development IdP in Chromium", {
-  server: undefined as unknown as TestServer,
-  browser: undefined as unknown as Browser,
-});
-
-test.before(async (context) => {
-  context.server = await startTestServer();
-  context.browser = await launchBrowser();
-});
-test.after(async ({ server, browser }) => {
-  await browser?.close();
-  await server?.close();
-});
+const test = browserSuite("sign in through the development IdP in Chromium");
 
 const expectedParty = (role: string, organisationId: string) =>
   role === "prosecutor" ? "prosecution" : role === "defence" ? `defence:${organisationId}` : "court";

@@ -1,4 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { suite, type Test } from "uvu";
+import { startTestServer, type TestServer } from "./test-server.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -47,4 +49,31 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return { page, errors };
+}
+
+/**
+ * A uvu suite with a real server on loopback and one Chromium for all its tests, both stopped at
+ * the end. `serverOptions` go to `startTestServer`.
+ */
+export function browserSuite(name: string, serverOptions: Parameters<typeof startTestServer>[0] = {}): Test<{ server: TestServer; browser: Browser }> {
+  const test = suite<{ server: TestServer; browser: Browser }>(name, {
+    server: undefined as unknown as TestServer,
+    browser: undefined as unknown as Browser,
+  });
+  test.before(async (context) => {
+    context.server = await startTestServer(serverOptions);
+    context.browser = await launchBrowser();
+  });
+  test.after(async ({ server, browser }) => {
+    await browser?.close();
+    await server?.close();
+  });
+  return test;
+}
+
+/** Sign in as a demo user through the development IdP's chooser, landing on `returnTo`. */
+export async function signInAs(page: Page, server: TestServer, name: string, returnTo: string): Promise<void> {
+  await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: `Sign in as ${name}` }).click();
+  await page.waitForURL(`${server.url}${returnTo}`);
 }
