@@ -122,10 +122,11 @@ export function CaseDocumentsPage() {
 function Bundles(props: { caseId: string; urn: string }) {
   const headingId = createUniqueId();
   const download = createDownload();
-  const start = (kind: "zip" | "pdf") =>
-    void download.start(bundleUrl(props.caseId, kind), `IDPC ${props.urn}.${kind}`);
-  const startNotes = () =>
-    void download.start(`/api/cases/${encodeURIComponent(props.caseId)}/notes.pdf`, `Notes IDPC ${props.urn}.pdf`);
+  const downloads = () => [
+    { label: t("documents.bundles.zip"), url: bundleUrl(props.caseId, "zip"), fileName: `IDPC ${props.urn}.zip` },
+    { label: t("documents.bundles.pdf"), url: bundleUrl(props.caseId, "pdf"), fileName: `IDPC ${props.urn}.pdf` },
+    { label: t("documents.bundles.notes"), url: `/api/cases/${encodeURIComponent(props.caseId)}/notes.pdf`, fileName: `Notes IDPC ${props.urn}.pdf` },
+  ];
 
   return (
     <section class="app-case-section" aria-labelledby={headingId}>
@@ -134,33 +135,19 @@ function Bundles(props: { caseId: string; urn: string }) {
       </h2>
       <p class="govuk-body">{t("documents.bundles.text")}</p>
       <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          disabled={download.isRunning()}
-          aria-disabled={download.isRunning() ? "true" : undefined}
-          onClick={() => start("zip")}
-        >
-          {t("documents.bundles.zip")}
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          disabled={download.isRunning()}
-          aria-disabled={download.isRunning() ? "true" : undefined}
-          onClick={() => start("pdf")}
-        >
-          {t("documents.bundles.pdf")}
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          disabled={download.isRunning()}
-          aria-disabled={download.isRunning() ? "true" : undefined}
-          onClick={startNotes}
-        >
-          {t("documents.bundles.notes")}
-        </button>
+        <For each={downloads()}>
+          {(item) => (
+            <button
+              type="button"
+              class="govuk-button govuk-button--secondary"
+              disabled={download.isRunning()}
+              aria-disabled={download.isRunning() ? "true" : undefined}
+              onClick={() => void download.start(item.url, item.fileName)}
+            >
+              {item.label}
+            </button>
+          )}
+        </For>
       </div>
       <DownloadStatus download={download} waitingText={t("download.preparing")} />
     </section>

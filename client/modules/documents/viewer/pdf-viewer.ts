@@ -66,6 +66,20 @@ function outputScale(viewport: PageViewport): number {
   return Math.sqrt(MAX_CANVAS_PIXELS / area);
 }
 
+/** Start drawing a page into a new canvas at `scale` device pixels per CSS pixel. */
+function renderToCanvas(proxy: PDFPageProxy, viewport: PageViewport, scale: number) {
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.floor(viewport.width * scale);
+  canvas.height = Math.floor(viewport.height * scale);
+  const task = proxy.render({
+    canvas,
+    viewport,
+    transform: scale === 1 ? undefined : [scale, 0, 0, scale, 0, 0],
+    annotationMode: AnnotationMode.ENABLE,
+  });
+  return { canvas, task };
+}
+
 /** Let go of a canvas's pixels at once rather than when it is collected. */
 function releaseCanvas(canvas: HTMLCanvasElement): void {
   canvas.width = 0;
@@ -585,15 +599,7 @@ export class PdfViewer {
       if (view.token !== token || this.#destroyed) return;
       const viewport = proxy.getViewport({ scale: zoom * PDF_TO_CSS });
       const scale = outputScale(viewport);
-      const canvas = document.createElement("canvas");
-      canvas.width = Math.floor(viewport.width * scale);
-      canvas.height = Math.floor(viewport.height * scale);
-      const task = proxy.render({
-        canvas,
-        viewport,
-        transform: scale === 1 ? undefined : [scale, 0, 0, scale, 0, 0],
-        annotationMode: AnnotationMode.ENABLE,
-      });
+      const { canvas, task } = renderToCanvas(proxy, viewport, scale);
       view.task = task;
       await task.promise;
       if (view.token !== token) {
@@ -659,15 +665,7 @@ export class PdfViewer {
       const dims = dimsOf(proxy);
       const viewport = proxy.getViewport({ scale: THUMBNAIL_WIDTH / (dims.width * dims.userUnit) });
       const scale = window.devicePixelRatio || 1;
-      const canvas = document.createElement("canvas");
-      canvas.width = Math.floor(viewport.width * scale);
-      canvas.height = Math.floor(viewport.height * scale);
-      const task = proxy.render({
-        canvas,
-        viewport,
-        transform: scale === 1 ? undefined : [scale, 0, 0, scale, 0, 0],
-        annotationMode: AnnotationMode.ENABLE,
-      });
+      const { canvas, task } = renderToCanvas(proxy, viewport, scale);
       thumbnail.task = task;
       await task.promise;
       if (thumbnail.token !== token) {
