@@ -241,8 +241,12 @@ export interface CollabRepository {
   /** Append a batch in one transaction; returns the seq of each, in order. */
   append(batch: readonly CollabAppend[]): Promise<number[]>;
   load(docName: string): Promise<{ snapshot: Uint8Array | null; updates: CollabUpdate[] }>;
-  /** Store `state` as the snapshot and drop the log up to and including `uptoSeq`, atomically. */
-  compact(docName: string, state: Uint8Array, uptoSeq: number, at: string): Promise<void>;
+  /**
+   * Replace the snapshot with `snapshot(existing)` and drop the log entries `coveredSeqs` (those the
+   * new snapshot holds), atomically and one compaction of a doc at a time, so two instances
+   * compacting the same doc never lose what only one of them had.
+   */
+  compact(docName: string, snapshot: (existing: Uint8Array | null) => Uint8Array, coveredSeqs: readonly number[], at: string): Promise<void>;
   /** Record who changed top-level items (a form's fields, an annotation): first and last writer. */
   attribute(rows: readonly { docName: string; key: string; userId: string; at: string }[]): Promise<void>;
   attribution(docName: string): Promise<CollabAttribution[]>;

@@ -568,25 +568,28 @@ class SqliteStore implements Store {
             : this.db.transaction(() => batch.map((u) => appendOne(u)))(),
         ),
       load: async (docName: string) => {
-        const snapshot = q("SELECT state, upto_seq FROM collab_snapshots WHERE doc_name = ?").get(docName) as Row | undefined;
-        const after = snapshot ? Number(snapshot.upto_seq) : 0;
-        const rows = q("SELECT seq, update_data, user_id, created_at FROM collab_updates WHERE doc_name = ? AND seq > ? ORDER BY seq").all(docName, after) as Row[];
+        const snapshot = q("SELECT state FROM collab_snapshots WHERE doc_name = ?").get(docName) as Row | undefined;
+        const rows = q("SELECT seq, update_data, user_id, created_at FROM collab_updates WHERE doc_name = ? ORDER BY seq").all(docName) as Row[];
         return {
           snapshot: snapshot ? new Uint8Array(snapshot.state as Buffer) : null,
           updates: rows.map((r) => ({ seq: Number(r.seq), update: new Uint8Array(r.update_data as Buffer), userId: str(r.user_id), at: str(r.created_at) })),
         };
       },
-      compact: (docName: string, state: Uint8Array, uptoSeq: number, at: string) =>
+      compact: (docName, snapshot, coveredSeqs, at) =>
         write(() => {
           const run = () => {
-            q(`INSERT INTO collab_snapshots (doc_name, state, upto_seq, created_at) VALUES (?, ?, ?, ?)
-               ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, created_at = excluded.created_at`).run(
+            const existing = q("SELECT state FROM collab_snapshots WHERE doc_name = ?").get(docName) as Row | undefined;
+            const state = snapshot(existing ? new Uint8Array(existing.state as Buffer) : null);
+            q(`INSERT INTO collab_snapshots (doc_name, state, upto_seq, created_at) VALUES (?, ?, 0, ?)
+               ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state, created_at = excluded.created_at`).run(
               docName,
               Buffer.from(state),
-              uptoSeq,
               at,
             );
-            q("DELETE FROM collab_updates WHERE doc_name = ? AND seq <= ?").run(docName, uptoSeq);
+            q("DELETE FROM collab_updates WHERE doc_name = ? AND seq IN (SELECT value FROM json_each(?))").run(
+              docName,
+              JSON.stringify(coveredSeqs),
+            );
           };
           if (this.inTransaction) run();
           else this.db.transaction(run)();
