@@ -5,6 +5,8 @@ import { demoData } from "../fixtures/demo/demo-data.ts";
 import { createI18n } from "../shared/i18n/i18n.ts";
 import type { DevIdpUser } from "./auth/dev-idp.service.ts";
 import { createMemoryRateLimiter } from "./auth/rate-limiter.ts";
+import { createRedisRateLimiter } from "./auth/redis-rate-limiter.ts";
+import { createRedisReplayCache } from "./auth/redis-replay-cache.ts";
 import { createMemoryReplayCache } from "./auth/replay-cache.ts";
 import { resolveSamlSettings } from "./auth/saml-settings.ts";
 import { createFileBlobStore } from "./blobs/file-blob-store.ts";
@@ -12,6 +14,9 @@ import type { Config } from "./config.ts";
 import type { Clock, Dependencies } from "./dependencies.ts";
 import { createPdfInspector } from "./documents/pdf-inspector.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { createClusterBus } from "./redis/cluster-bus.ts";
+import { connectRedis } from "./redis/redis-connection.ts";
+import { openPostgres } from "./storage/postgres/pg-store.ts";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,16 +29,22 @@ function demoIdpUsers(): DevIdpUser[] {
   }));
 }
 
-/** Build the dependencies for a configuration: the embedded store unless DATABASE_URL is set. */
+/**
+ * Build the dependencies for a configuration: the embedded store (SQLite and files under
+ * DATA_DIR) unless DATABASE_URL is set (PostgreSQL holds records and PDFs); in-process caches
+ * unless REDIS_URL is set (Redis shares them, and the bus, between instances).
+ */
 export async function composeDependencies(
   config: Config,
   overrides: { clock?: Clock; logger?: Logger } = {},
 ): Promise<Dependencies> {
-  if (config.databaseUrl) throw new Error("DATABASE_URL is not supported yet: unset it to use the embedded store");
   const saml = resolveSamlSettings(config, root);
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = openSqliteStore(path.join(config.dataDir, "caseroom.sqlite"));
-  const blobs = createFileBlobStore(path.join(config.dataDir, "blobs"));
+  const { store, blobs } = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : { store: openSqliteStore(path.join(config.dataDir, "caseroom.sqlite")), blobs: createFileBlobStore(path.join(config.dataDir, "blobs")) };
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const bus = redis ? await createClusterBus(redis, logger) : undefined;
   return {
     config,
     logger,
@@ -42,11 +53,12 @@ export async function composeDependencies(
     clock: overrides.clock ?? (() => new Date()),
     ids: randomUUID,
     i18n: createI18n("en"),
-    replayCache: createMemoryReplayCache(),
+    replayCache: redis ? createRedisReplayCache(redis.client) : createMemoryReplayCache(),
     pdfInspector: createPdfInspector(),
-    rateLimiter: createMemoryRateLimiter(),
+    rateLimiter: redis ? createRedisRateLimiter(redis.client, undefined, createMemoryRateLimiter()) : createMemoryRateLimiter(),
     saml,
     devIdpUsers: saml.isDevIdp ? demoIdpUsers() : [],
+    redis,
+    bus,
   };
 }
-

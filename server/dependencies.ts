@@ -7,6 +7,8 @@ import type { BlobStore } from "./blobs/blob-store.ts";
 import type { Config } from "./config.ts";
 import type { PdfInspector } from "./documents/pdf-inspector.ts";
 import type { Logger } from "./logger.ts";
+import type { ClusterBus } from "./redis/cluster-bus.ts";
+import type { RedisConnection } from "./redis/redis-connection.ts";
 import type { Store } from "./storage/store.ts";
 
 /** A source of the current time; tests inject a controllable one instead of sleeping. */
@@ -29,4 +31,7 @@ export type Dependencies = {
   saml: SamlSettings;
   /** Users the development IdP offers (the demo users); empty when it is off. */
   devIdpUsers: DevIdpUser[];
+  /** Scale-out (REDIS_URL): the connection and the bus between instances; absent for one process. */
+  redis?: RedisConnection;
+  bus?: ClusterBus;
 };

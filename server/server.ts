@@ -33,18 +33,18 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   let draining = false;
   const cookies = cookieSettings(config.isProduction);
   const sessions = createSessionService({ store, clock: deps.clock });
-  const realtime = createRealtimeHub(logger);
+  const realtime = createRealtimeHub(logger, deps.bus);
   const app = createApp({ deps, clientDir: options.clientDir, isDraining: () => draining, sessions, cookies, realtime });
   const server = http.createServer(app.callback());
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 5_000;
 
-  const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs });
-  const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger });
+  const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs, bus: deps.bus });
+  const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, bus: deps.bus });
   const audit = createAuditService(deps.clock);
   const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime });
-  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions });
+  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions, redis: deps.redis?.adapterClient, bus: deps.bus });
   realtime.attach({ collab, sockets });
 
   server.on("upgrade", (req, socket, head) => {
@@ -91,12 +91,14 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
       // Pending document writes are committed before anyone is told to reconnect elsewhere.
       await registry.flushAll();
       collab.closeAll(CLOSE_CODE.restarting);
-      sockets.close();
+      await sockets.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
       await deps.pdfInspector.close();
+      deps.bus?.close();
+      await deps.redis?.close();
       await store.close();
     })();
     return closing;

@@ -26,7 +26,8 @@ export function actorOfUser(user: SessionUser): Actor {
   return { id: user.id, role: user.role, party: user.party, organisationId: user.organisation.id, courts: user.courts };
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What the store keeps of a session token, and what instances tell each other about one. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * Server-side sessions (DESIGN §6): the cookie carries 32 random bytes; the store keeps only

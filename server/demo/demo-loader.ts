@@ -6,7 +6,7 @@ import { deemedServiceDate } from "../../shared/domain/calendar.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { BlobStore } from "../blobs/blob-store.ts";
 import type { PdfInspector } from "../documents/pdf-inspector.ts";
-import type { Store } from "../storage/store.ts";
+import { type Store, StoreConflictError } from "../storage/store.ts";
 
 const DEMO_LOADED_KEY = "demo.loadedAt";
 
@@ -52,7 +52,7 @@ export async function loadDemoData(options: {
     });
   }
 
-  return store.transaction(async (tx) => {
+  const load = store.transaction(async (tx) => {
     if (await tx.meta.get(DEMO_LOADED_KEY)) return false;
     for (const court of data.courts) await tx.courts.upsert(court);
     for (const organisation of data.organisations) await tx.organisations.upsert(organisation);
@@ -77,5 +77,11 @@ export async function loadDemoData(options: {
       detail: { cases: data.cases.length, documents: documents.length },
     });
     return true;
+  });
+  // Two instances starting together on one empty database: one loads, the other's transaction
+  // meets its records and rolls back. That is the data being there, not a failure.
+  return load.catch(async (error: unknown) => {
+    if (error instanceof StoreConflictError && (await store.meta.get(DEMO_LOADED_KEY))) return false;
+    throw error;
   });
 }

@@ -64,7 +64,7 @@ export function createApp(options: AppOptions): Koa {
   // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
   app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));
 
-  const health = healthRoutes({ store, isDraining: options.isDraining });
+  const health = healthRoutes({ store, redis: deps.redis, isDraining: options.isDraining });
   app.use(health.routes()).use(health.allowedMethods());
   app.use(sessionMiddleware({ sessions, cookies }));
 

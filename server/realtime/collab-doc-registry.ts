@@ -4,7 +4,9 @@ import { CLOSE_CODE } from "../../shared/protocol/collab-protocol.ts";
 import type { DocName } from "../../shared/protocol/doc-names.ts";
 import type { Clock } from "../dependencies.ts";
 import type { Logger } from "../logger.ts";
+import type { ClusterBus } from "../redis/cluster-bus.ts";
 import type { Store } from "../storage/store.ts";
+import { updateMessage } from "./collab-messages.ts";
 
 /** Someone the registry can tell about commits and failures: one WebSocket connection. */
 export interface CollabPeer {
@@ -31,8 +33,8 @@ export class CollabDoc {
   readonly peers = new Set<CollabPeer>();
   /** Which peer introduced each awareness client id (only it may update that id). */
   readonly awarenessOwners = new Map<number, CollabPeer>();
-  logLength = 0;
-  lastSeq = 0;
+  /** Log entries (by store sequence number) this doc holds that no snapshot of ours covers yet. */
+  coveredSeqs: number[] = [];
   pending: Pending[] = [];
   unloadTimer: NodeJS.Timeout | undefined;
   isClosed = false;
@@ -62,7 +64,12 @@ export type RegistryOptions = {
   compactAfter?: number;
   /** Bytes of never-integrating structs a doc may hold; the writer that passes it is disconnected. */
   maxPendingBytes?: number;
+  /** Other instances (scale-out): updates persisted here are relayed to them, and theirs applied here. */
+  bus?: ClusterBus;
 };
+
+/** The origin of updates that reach a doc from another instance or from a resync. */
+export const REMOTE_ORIGIN = Symbol("remote");
 
 /**
  * Loads, persists and unloads collaboration documents. Loading is single-flight and complete
@@ -102,27 +109,84 @@ export function createDocRegistry(options: RegistryOptions) {
     });
   }
 
+  /** Updates from other instances that arrive while a doc is loading, applied once it is. */
+  const arrivedWhileLoading = new Map<string, { seq: number; update: Uint8Array }[]>();
+
   async function load(name: string, parsed: DocName): Promise<CollabDoc> {
     const existing = loaded.get(name);
     if (existing) return existing;
     let inFlight = loading.get(name);
     if (!inFlight) {
+      arrivedWhileLoading.set(name, []);
       inFlight = (async () => {
         const entry = new CollabDoc(name, parsed);
         const { snapshot, updates } = await store.collab.load(name);
         Y.transact(entry.doc, () => {
           if (snapshot) Y.applyUpdate(entry.doc, snapshot);
           for (const u of updates) Y.applyUpdate(entry.doc, u.update);
-        });
-        entry.logLength = updates.length;
-        entry.lastSeq = updates.at(-1)?.seq ?? 0;
+          // Published after their commit, so possibly after our read: applying twice is harmless.
+          for (const u of arrivedWhileLoading.get(name) ?? []) Y.applyUpdate(entry.doc, u.update);
+        }, REMOTE_ORIGIN);
+        entry.coveredSeqs = updates.map((u) => u.seq);
+        for (const u of arrivedWhileLoading.get(name) ?? []) entry.coveredSeqs.push(u.seq);
         watchAttribution(entry);
         loaded.set(name, entry);
         return entry;
-      })().finally(() => loading.delete(name));
+      })().finally(() => {
+        loading.delete(name);
+        arrivedWhileLoading.delete(name);
+      });
       loading.set(name, inFlight);
     }
     return inFlight;
+  }
+
+  /** An update another instance persisted: apply it and pass it to this instance's peers. */
+  function applyRemote(name: string, seq: number, update: Uint8Array) {
+    const waiting = arrivedWhileLoading.get(name);
+    if (waiting) {
+      waiting.push({ seq, update });
+      return;
+    }
+    const entry = loaded.get(name);
+    if (!entry || entry.isClosed) return;
+    Y.applyUpdate(entry.doc, update, REMOTE_ORIGIN);
+    entry.coveredSeqs.push(seq);
+    const message = updateMessage(update);
+    for (const peer of entry.peers) peer.send(message);
+  }
+
+  /**
+   * Catch up every loaded doc from the store (after Redis was away): whatever the doc lacks is
+   * applied and sent to its peers as one update.
+   */
+  async function resync() {
+    for (const entry of [...loaded.values()]) {
+      try {
+        const { snapshot, updates } = await store.collab.load(entry.name);
+        if (entry.isClosed) continue;
+        // The doc reports exactly what the store added to it; that is what its peers lack.
+        const changes: Uint8Array[] = [];
+        const collect = (update: Uint8Array) => changes.push(update);
+        entry.doc.on("update", collect);
+        try {
+          Y.transact(entry.doc, () => {
+            if (snapshot) Y.applyUpdate(entry.doc, snapshot);
+            for (const u of updates) Y.applyUpdate(entry.doc, u.update);
+          }, REMOTE_ORIGIN);
+        } finally {
+          entry.doc.off("update", collect);
+        }
+        const known = new Set(entry.coveredSeqs);
+        for (const u of updates) if (!known.has(u.seq)) entry.coveredSeqs.push(u.seq);
+        if (changes.length > 0) {
+          const message = updateMessage(changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes));
+          for (const peer of entry.peers) peer.send(message);
+        }
+      } catch (error) {
+        logger.warn({ err: error }, "collab resync failed; will retry on the next one");
+      }
+    }
   }
 
   function attach(entry: CollabDoc, peer: CollabPeer) {
@@ -210,14 +274,15 @@ export function createDocRegistry(options: RegistryOptions) {
           Y.applyUpdate(entry.doc, item.update, item.peer);
           // Updates whose dependencies never arrive wait in the doc: a writer that piles them up goes.
           if (entry.pendingBytes() > maxPendingBytes) item.peer.close(CLOSE_CODE.pendingLimit);
-          entry.logLength += 1;
-          entry.lastSeq = seqs[seqIndex++] ?? entry.lastSeq;
+          const seq = seqs[seqIndex++] as number;
+          entry.coveredSeqs.push(seq);
           if (item.relay) for (const other of entry.peers) if (other !== item.peer) other.send(item.relay);
+          options.bus?.publishUpdate(entry.name, seq, item.update);
         }
         counts.set(item.peer, (counts.get(item.peer) ?? 0) + 1);
       }
       for (const [peer, count] of counts) if (entry.peers.has(peer)) peer.committed(count);
-      if (entry.logLength >= compactAfter && entry.pending.length === 0) await compact(entry);
+      if (entry.coveredSeqs.length >= compactAfter && entry.pending.length === 0) await compact(entry);
     }
     if (attributed.length > 0) {
       const rows = attributed;
@@ -226,18 +291,32 @@ export function createDocRegistry(options: RegistryOptions) {
     }
   }
 
-  /** Replace the log with a snapshot encoded from the doc (never by merging long logs). */
+  /**
+   * Replace the log entries this doc holds with a snapshot encoded from the doc (never by merging
+   * long logs). Another instance may have written a snapshot holding what this doc lacks, so the
+   * store merges the two; entries this doc has not seen stay in the log.
+   */
   async function compact(entry: CollabDoc) {
+    const covered = entry.coveredSeqs.length;
     try {
-      await store.collab.compact(entry.name, Y.encodeStateAsUpdate(entry.doc), entry.lastSeq, clock().toISOString());
-      entry.logLength = 0;
+      const state = Y.encodeStateAsUpdate(entry.doc);
+      await store.collab.compact(
+        entry.name,
+        (existing) => (existing ? Y.mergeUpdates([existing, state]) : state),
+        entry.coveredSeqs.slice(0, covered),
+        clock().toISOString(),
+      );
+      entry.coveredSeqs.splice(0, covered);
     } catch (error) {
       logger.warn({ err: error }, "collab compaction failed; the log is kept");
     }
   }
 
+  options.bus?.subscribe({ update: applyRemote, resync: () => void resync() });
+
   return {
     load,
+    resync,
     attach,
     detach,
     accept,

@@ -11,9 +11,11 @@ import { type DocName, parseDocName } from "../../shared/protocol/doc-names.ts";
 import { actorOfUser, type SessionService, type SessionUser } from "../auth/session.service.ts";
 import type { CookieSettings } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
+import type { ClusterBus } from "../redis/cluster-bus.ts";
 import type { Store } from "../storage/store.ts";
 import { type CollabAccess, decideCollabAccess } from "./collab-access.ts";
-import type { CollabDoc, CollabPeer, DocRegistry } from "./collab-doc-registry.ts";
+import { type CollabDoc, type CollabPeer, type DocRegistry, REMOTE_ORIGIN } from "./collab-doc-registry.ts";
+import { awarenessMessage, updateMessage } from "./collab-messages.ts";
 import { isWellFormedUpdate } from "./update-guard.ts";
 import { refuseUpgrade, userOfUpgrade } from "./upgrade-auth.ts";
 
@@ -81,6 +83,9 @@ class Connection implements CollabPeer {
   }
 }
 
+/** The owner of awareness client ids introduced through another instance. */
+const ELSEWHERE: CollabPeer = { userId: "", committed: () => undefined, send: () => undefined, close: () => undefined };
+
 /**
  * The `/collab/<docName>` endpoint: the y-websocket protocol over `ws`, authorised per document
  * at the upgrade and on every message (DESIGN §3, research/security.md §2).
@@ -93,6 +98,7 @@ export function createCollabServer(options: {
   allowedOrigins: string[];
   logger: Logger;
   limits?: Partial<CollabLimits>;
+  bus?: ClusterBus;
 }) {
   const { store, registry, sessions, cookies, logger } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -157,7 +163,17 @@ export function createCollabServer(options: {
     });
     ws.on("close", () => {
       connections.delete(conn);
-      if (conn.clientIds.size > 0 && !entry.isClosed) removeAwarenessStates(entry.awareness, [...conn.clientIds], conn);
+      if (conn.clientIds.size > 0 && !entry.isClosed) {
+        // Everyone else sees this person leave now, not when their state times out.
+        const ids = [...conn.clientIds].filter((id) => entry.awareness.states.has(id));
+        removeAwarenessStates(entry.awareness, ids, conn);
+        if (ids.length > 0) {
+          const removal = encodeAwarenessUpdate(entry.awareness, ids);
+          const message = awarenessMessage(removal);
+          for (const peer of entry.peers) if (peer !== conn) peer.send(message);
+          options.bus?.publishAwareness(entry.name, removal);
+        }
+      }
       for (const id of conn.clientIds) if (entry.awarenessOwners.get(id) === conn) entry.awarenessOwners.delete(id);
       registry.detach(entry, conn);
     });
@@ -269,7 +285,26 @@ export function createCollabServer(options: {
     applyAwarenessUpdate(entry.awareness, rewritten, conn);
     const message = awarenessMessage(rewritten);
     for (const peer of entry.peers) peer.send(message);
+    options.bus?.publishAwareness(entry.name, rewritten);
   }
+
+  /** Awareness accepted (and rewritten) by another instance: its client ids are not ours to claim. */
+  function applyRemoteAwareness(docName: string, update: Uint8Array) {
+    const entry = registry.get(docName);
+    if (!entry || entry.isClosed) return;
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      decoding.readVarString(decoder);
+      if (!entry.awarenessOwners.has(clientId)) entry.awarenessOwners.set(clientId, ELSEWHERE);
+    }
+    applyAwarenessUpdate(entry.awareness, update, REMOTE_ORIGIN);
+    const message = awarenessMessage(update);
+    for (const peer of entry.peers) peer.send(message);
+  }
+  options.bus?.subscribe({ awareness: applyRemoteAwareness });
 
   /** Close every connection matching `predicate` with `code`. */
   function closeWhere(predicate: (c: { userId: string; caseId: string; sessionToken: string }) => boolean, code: number): number {
@@ -307,20 +342,6 @@ export function createCollabServer(options: {
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, COLLAB_MESSAGE.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, COLLAB_MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 /** An update with no structs and no deletions (a SyncStep2 with nothing new). */
 function isNoOp(update: Uint8Array): boolean {

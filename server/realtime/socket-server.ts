@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "../../shared/policy/access-policy.ts";
 import type { ZodType } from "zod";
@@ -17,16 +18,22 @@ import {
   type ServerToClientEvents,
 } from "../../shared/protocol/socket-events.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { actorOfUser, type SessionService, type SessionUser } from "../auth/session.service.ts";
+import { actorOfUser, hashToken, type SessionService, type SessionUser } from "../auth/session.service.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { CookieSettings } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
 import { isMember } from "../../shared/policy/access-policy.ts";
+import type { ClusterBus } from "../redis/cluster-bus.ts";
+import type { RedisClient } from "../redis/redis-connection.ts";
 import type { Store } from "../storage/store.ts";
 import { cookieFrom } from "./upgrade-auth.ts";
 
 type SocketData = { user: SessionUser; token: string };
 type CaseroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type PresenceEntry = { user: SessionUser; location: PresenceLocation | null };
+/** How often an instance repeats who is present through it (scale-out). */
+const PRESENCE_REPEAT_MS = 15_000;
 
 const EVENTS_PER_SECOND = 10;
 const EVENT_BURST = 30;
@@ -50,6 +57,10 @@ export function createSocketServer(options: {
     receive(actor: Actor, directionId: string, version: number): Promise<boolean>;
     unreceived(userId: string, caseIds: readonly string[]): Promise<{ caseId: string; direction: unknown }[]>;
   };
+  /** Scale-out: room broadcasts reach every instance's sockets through this Redis. */
+  redis?: RedisClient;
+  /** Scale-out: who is where on other instances. */
+  bus?: ClusterBus;
 }) {
   const { store, sessions, cookies, logger, audit, directions } = options;
   const allowed = new Set(options.allowedOrigins);
@@ -63,6 +74,7 @@ export function createSocketServer(options: {
     pingTimeout: 20_000,
     connectTimeout: 10_000,
     allowRequest: (req, callback) => callback(null, allowed.has(req.headers.origin ?? "")),
+    ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "caseroom:socket.io" }) } : {}),
   });
   /** caseId → who presents which document, at which page and zoom. */
   const presentations = new Map<string, { socketId: string; userId: string; name: string; documentId: string; visibility: "all" | readonly string[]; page: number; zoom: number }>();
@@ -232,13 +244,57 @@ export function createSocketServer(options: {
     broadcastPresence(caseId);
   }
 
-  /** Everyone in the case sees who is there; only a person's own party sees where. */
-  function broadcastPresence(caseId: string) {
+  /**
+   * People present through other instances: caseId → instance → who and where, as that instance
+   * last said (it repeats itself while anyone is there; silence for long enough means gone).
+   */
+  const remotePresence = new Map<string, Map<string, { people: PresenceEntry[]; at: number }>>();
+  const { bus } = options;
+
+  /** This instance's people in a case, told to the others. */
+  function publishPresence(caseId: string) {
+    bus?.publishControl({ type: "presence", caseId, people: [...(presence.get(caseId)?.values() ?? [])] });
+  }
+
+  bus?.subscribe({
+    control(message, from) {
+      if (message.type !== "presence") return;
+      let byInstance = remotePresence.get(message.caseId);
+      if (!byInstance) {
+        byInstance = new Map();
+        remotePresence.set(message.caseId, byInstance);
+      }
+      if (message.people.length === 0) byInstance.delete(from);
+      else byInstance.set(from, { people: message.people as PresenceEntry[], at: Date.now() });
+      if (byInstance.size === 0) remotePresence.delete(message.caseId);
+      broadcastPresence(message.caseId, false);
+    },
+  });
+  const presenceHeartbeat = bus
+    ? setInterval(() => {
+        for (const caseId of presence.keys()) publishPresence(caseId);
+        const stale = Date.now() - 3 * PRESENCE_REPEAT_MS;
+        for (const [caseId, byInstance] of remotePresence) {
+          let changed = false;
+          for (const [instance, entry] of byInstance) if (entry.at < stale) changed = byInstance.delete(instance);
+          if (byInstance.size === 0) remotePresence.delete(caseId);
+          if (changed) broadcastPresence(caseId, false);
+        }
+      }, PRESENCE_REPEAT_MS)
+    : undefined;
+  presenceHeartbeat?.unref();
+
+  /**
+   * Everyone in the case sees who is there; only a person's own party sees where. Sent to this
+   * instance's sockets; other instances hear of the change on the bus and tell theirs.
+   */
+  function broadcastPresence(caseId: string, changedHere = true) {
     const people = presence.get(caseId);
-    if (!people) return;
-    if (people.size === 0) presence.delete(caseId);
-    const byUser = new Map<string, { user: SessionUser; location: PresenceLocation | null }>();
-    for (const p of people.values()) byUser.set(p.user.id, p);
+    if (changedHere) publishPresence(caseId);
+    if (people?.size === 0) presence.delete(caseId);
+    const byUser = new Map<string, PresenceEntry>();
+    for (const entry of remotePresence.get(caseId)?.values() ?? []) for (const p of entry.people) byUser.set(p.user.id, p);
+    for (const p of people?.values() ?? []) byUser.set(p.user.id, p);
     const parties = new Set([...byUser.values()].map((p) => p.user.party));
     const sockets = io.sockets.adapter.rooms.get(ROOM.case(caseId));
     const receivingParties = new Set<string>(parties);
@@ -254,7 +310,7 @@ export function createSocketServer(options: {
         role: user.role,
         ...(user.party === party ? { location } : {}),
       }));
-      io.to(ROOM.caseParty(caseId, party)).emit("presence", { caseId, people: list });
+      io.local.to(ROOM.caseParty(caseId, party)).emit("presence", { caseId, people: list });
     }
   }
 
@@ -270,7 +326,7 @@ export function createSocketServer(options: {
     /** Access to a case changed: re-derive every socket's rooms for it. */
     async recheckCase(caseId: string) {
       const facts = await loadCaseFacts(store, caseId);
-      for (const socket of await io.in(ROOM.case(caseId)).fetchSockets()) {
+      for (const socket of await io.local.in(ROOM.case(caseId)).fetchSockets()) {
         if (facts && isMember(actorOf(socket.data.user), facts)) continue;
         socket.emit("access:revoked", { caseId, reason: REVOKE_REASON.accessEnded });
         socket.leave(ROOM.case(caseId));
@@ -280,27 +336,29 @@ export function createSocketServer(options: {
       }
       // Someone may have gained access (a new association): add their sockets.
       if (facts) {
-        for (const socket of await io.fetchSockets()) {
+        for (const socket of await io.local.fetchSockets()) {
           if (!socket.rooms.has(ROOM.case(caseId)) && isMember(actorOf(socket.data.user), facts)) {
             socket.join([ROOM.case(caseId), ROOM.caseParty(caseId, socket.data.user.party)]);
           }
         }
       }
     },
-    /** A session ended: every socket of it is told and disconnected. */
-    async signedOut(match: { userId?: string; token?: string }) {
-      for (const socket of await io.fetchSockets()) {
-        if ((match.userId && socket.data.user.id === match.userId) || (match.token && socket.data.token === match.token)) {
+    /** A session ended: every socket of it on this instance is told and disconnected. */
+    async signedOut(match: { userId?: string; tokenHash?: string }) {
+      for (const socket of await io.local.fetchSockets()) {
+        if ((match.userId && socket.data.user.id === match.userId) || (match.tokenHash && hashToken(socket.data.token) === match.tokenHash)) {
           socket.emit("access:revoked", { caseId: null, reason: REVOKE_REASON.signedOut });
           socket.disconnect(true);
         }
       }
     },
-    sessionTokens: async () => new Set((await io.fetchSockets()).map((s) => s.data.token)),
+    sessionTokens: async () => new Set((await io.local.fetchSockets()).map((s) => s.data.token)),
     /** Disconnect every socket and stop the engine; the HTTP server is closed by its owner. */
-    close() {
-      io.disconnectSockets(true);
+    async close() {
+      clearInterval(presenceHeartbeat);
+      io.local.disconnectSockets(true);
       io.engine.close();
+      await io.of("/").adapter.close();
     },
   };
 }

@@ -20,7 +20,7 @@ test("GET /healthz answers ok", async ({ server }) => {
 test("GET /readyz answers ready while the store answers", async ({ server }) => {
   const res = await fetch(`${server.url}/readyz`);
   assert.is(res.status, 200);
-  assert.equal(await res.json(), { status: "ready" });
+  assert.equal(await res.json(), { status: "ready", store: "ok", redis: "not configured" });
 });
 
 test("any API call without a session answers 401 auth.required, known route or not", async ({ server }) => {
