@@ -32,6 +32,21 @@ type SocketData = { user: SessionUser; token: string };
 type CaseroomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 type PresenceEntry = { user: SessionUser; location: PresenceLocation | null };
+/**
+ * Who presents which document in a case. Held by every instance: `from` is the instance whose
+ * socket presents (undefined for this one) and `heardAt` when it last said so.
+ */
+type Presentation = {
+  socketId: string;
+  userId: string;
+  name: string;
+  documentId: string;
+  visibility: "all" | readonly string[];
+  page: number;
+  zoom: number;
+  from?: string;
+  heardAt?: number;
+};
 /** How often an instance repeats who is present through it (scale-out). */
 const PRESENCE_REPEAT_MS = 15_000;
 
@@ -77,7 +92,7 @@ export function createSocketServer(options: {
     ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "caseroom:socket.io" }) } : {}),
   });
   /** caseId → who presents which document, at which page and zoom. */
-  const presentations = new Map<string, { socketId: string; userId: string; name: string; documentId: string; visibility: "all" | readonly string[]; page: number; zoom: number }>();
+  const presentations = new Map<string, Presentation>();
   /** caseId → socket id → who and where. */
   const presence = new Map<string, Map<string, { user: SessionUser; location: PresenceLocation | null }>>();
 
@@ -98,7 +113,7 @@ export function createSocketServer(options: {
       const caseIds = await memberCases(user);
       for (const caseId of caseIds) await joinCase(socket, caseId);
       // Someone presenting in one of these cases: the newcomer can follow at once.
-      for (const caseId of caseIds) if (presentations.has(caseId)) await broadcastPresentation(caseId);
+      for (const caseId of caseIds) if (presentations.has(caseId)) await broadcastPresentation(caseId, false);
       // Whoever was offline when a direction was given gets it now.
       for (const { caseId, direction } of await directions.unreceived(user.id, caseIds)) socket.emit("direction:issued", { caseId, direction });
     })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
@@ -215,10 +230,18 @@ export function createSocketServer(options: {
    * Tell the case where the presenter is. Only sockets whose user may read the document learn
    * that it is being presented; the presenter's notes never travel on this channel.
    */
-  async function broadcastPresentation(caseId: string) {
+  function publishPresentation(caseId: string) {
     const current = presentations.get(caseId);
+    if (current?.from !== undefined) return;
+    const { from: _from, heardAt: _heardAt, ...state } = current ?? {};
+    bus?.publishControl({ type: "presentation", caseId, state: current ? state : null });
+  }
+
+  async function broadcastPresentation(caseId: string, changedHere = true) {
+    const current = presentations.get(caseId);
+    if (changedHere) publishPresentation(caseId);
     const facts = await loadCaseFacts(store, caseId);
-    for (const s of await io.in(ROOM.case(caseId)).fetchSockets()) {
+    for (const s of await io.local.in(ROOM.case(caseId)).fetchSockets()) {
       const mayRead = current && facts && can(actorOf(s.data.user), "read", { kind: "document", case: facts, visibility: current.visibility });
       s.emit("presentation:state", {
         caseId,
@@ -258,6 +281,13 @@ export function createSocketServer(options: {
 
   bus?.subscribe({
     control(message, from) {
+      if (message.type === "presentation") {
+        // Started, moved or stopped through another instance (a start there ends one here).
+        if (message.state) presentations.set(message.caseId, { ...(message.state as Presentation), from, heardAt: Date.now() });
+        else presentations.delete(message.caseId);
+        void broadcastPresentation(message.caseId, false).catch((error: unknown) => logger.error({ err: error }, "presentation broadcast failed"));
+        return;
+      }
       if (message.type !== "presence") return;
       let byInstance = remotePresence.get(message.caseId);
       if (!byInstance) {
@@ -273,6 +303,14 @@ export function createSocketServer(options: {
   const presenceHeartbeat = bus
     ? setInterval(() => {
         for (const caseId of presence.keys()) publishPresence(caseId);
+        for (const [caseId, current] of presentations) {
+          if (current.from === undefined) publishPresentation(caseId);
+          else if ((current.heardAt ?? 0) < Date.now() - 3 * PRESENCE_REPEAT_MS) {
+            // Its instance went quiet (it died): nobody is presenting any more.
+            presentations.delete(caseId);
+            void broadcastPresentation(caseId, false).catch(() => undefined);
+          }
+        }
         const stale = Date.now() - 3 * PRESENCE_REPEAT_MS;
         for (const [caseId, byInstance] of remotePresence) {
           let changed = false;

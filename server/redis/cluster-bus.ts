@@ -8,7 +8,8 @@ import type { RedisConnection } from "./redis-connection.ts";
 export type ControlMessage =
   | { type: "access-changed"; caseId: string }
   | { type: "signed-out"; tokenHash?: string; userId?: string }
-  | { type: "presence"; caseId: string; people: unknown[] };
+  | { type: "presence"; caseId: string; people: unknown[] }
+  | { type: "presentation"; caseId: string; state: unknown };
 
 export type BusHandlers = {
   /** An update persisted by another instance with sequence number `seq`. */

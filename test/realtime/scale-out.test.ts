@@ -149,6 +149,35 @@ if (missing) {
     }, 5_000);
   });
 
+  test("a presentation on A is followed on B, by newcomers too, and a restricted one only by those who may read it", async ({ cluster }) => {
+    type State = { presenter: { userId: string } | null; documentId: string | null; page: number };
+    const ask = (s: RecordingSocket, event: string, payload: unknown) => s.socket.timeout(3000).emitWithAck(event, payload) as Promise<{ ok: boolean; error?: string }>;
+    const until = (s: RecordingSocket, predicate: (state: State) => boolean) =>
+      eventually(() => {
+        const state = s.named("presentation:state").at(-1)?.args[0] as State | undefined;
+        return state && predicate(state) ? state : undefined;
+      }, 5_000);
+    const pat = track(openSocket(cluster.a, await signIn(asServer(cluster.a), "pat.cole@cps.example")));
+    const dan = track(openSocket(cluster.b, await signIn(asServer(cluster.b), "dan.reyes@reyes-law.example")));
+    const amy = track(openSocket(cluster.b, await signIn(asServer(cluster.b), "amy.hart@hart-defence.example")));
+    await Promise.all([pat.connected(), dan.connected(), amy.connected()]);
+    await eventually(async () => ((await ask(pat, "presentation:start", { caseId: "case-0001", documentId: "doc-0001" })).ok ? true : undefined));
+    await until(dan, (s) => s.presenter?.userId === "pat.cole@cps.example" && s.documentId === "doc-0001");
+    assert.equal(await ask(pat, "presentation:move", { caseId: "case-0001", page: 4, zoom: 1 }), { ok: true });
+    await until(dan, (s) => s.page === 4);
+    assert.equal(await ask(dan, "presentation:start", { caseId: "case-0001", documentId: "doc-0001" }), { ok: false, error: "presentation.busy" }, "one presenter, whichever instance");
+    const judge = track(openSocket(cluster.b, await signIn(asServer(cluster.b), "hhj.morgan@judiciary.example")));
+    await judge.connected();
+    await until(judge, (s) => s.page === 4 && s.documentId === "doc-0001");
+    // doc-0005 is restricted to Reyes Law's client: Hart Defence on B is not told it is shown.
+    assert.equal(await ask(pat, "presentation:start", { caseId: "case-0001", documentId: "doc-0005" }), { ok: true });
+    await until(dan, (s) => s.documentId === "doc-0005");
+    await until(amy, (s) => s.presenter === null);
+    assert.not.match(JSON.stringify(amy.events), /doc-0005/);
+    assert.equal(await ask(pat, "presentation:stop", { caseId: "case-0001" }), { ok: true });
+    await until(dan, (s) => s.presenter === null);
+  });
+
   test("a doc compacted on both instances keeps every update from either", async ({ cluster }) => {
     const cookie = await signIn(asServer(cluster.a), "pat.cole@cps.example");
     const doc = "case/case-0003/notes/team/prosecution";
