@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type pg from "pg";
+import { withTransaction } from "../storage/postgres/pg-transaction.ts";
 import type { BlobStore } from "./blob-store.ts";
 
 /** Blobs are stored in chunks of this many bytes (the last one may be shorter). */
@@ -42,7 +43,7 @@ export function createPgBlobStore(pool: pg.Pool): BlobStore {
     async put(content) {
       const sha256 = createHash("sha256").update(content).digest("hex");
       if ((await sizeOf(sha256)) === undefined) {
-        await inTransaction(pool, async (client) => {
+        await withTransaction(pool, async (client) => {
           // Two instances storing the same bytes at once: the second waits on the first's rows, then skips them.
           for (let idx = 0; idx * BLOB_CHUNK_BYTES < content.length; idx++) {
             const chunk = content.subarray(idx * BLOB_CHUNK_BYTES, (idx + 1) * BLOB_CHUNK_BYTES);
@@ -80,21 +81,4 @@ export function createPgBlobStore(pool: pg.Pool): BlobStore {
 
 function checkKey(sha256: string): void {
   if (!SHA256_HEX.test(sha256)) throw new Error("invalid blob key");
-}
-
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    await work(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }

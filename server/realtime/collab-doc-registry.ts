@@ -312,11 +312,28 @@ export function createDocRegistry(options: RegistryOptions) {
     }
   }
 
-  options.bus?.subscribe({ update: applyRemote, resync: () => void resync() });
+  /**
+   * Resyncs take their turn with flushes (so a row this instance just committed is applied by its
+   * flush, with its attribution, never first by a resync), and requests made while one waits
+   * share it.
+   */
+  let resyncQueued = false;
+  function requestResync(): Promise<void> {
+    if (resyncQueued) return flushing;
+    resyncQueued = true;
+    const run = () => {
+      resyncQueued = false;
+      return resync();
+    };
+    flushing = flushing.then(run, run);
+    return flushing;
+  }
+
+  options.bus?.subscribe({ update: applyRemote, resync: () => void requestResync() });
 
   return {
     load,
-    resync,
+    resync: requestResync,
     attach,
     detach,
     accept,

@@ -252,16 +252,21 @@ export function createCollabServer(options: {
     const kept: [number, number, string][] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
+      // The server counts too (it marks a closed connection's state as gone), so a client that
+      // comes back with its old clock is moved past the server's rather than ignored.
+      const clock = Math.max(decoding.readVarUint(decoder), (entry.awareness.meta.get(clientId)?.clock ?? 0) + 1);
       const raw = decoding.readVarString(decoder);
       const owner = entry.awarenessOwners.get(clientId);
-      if (owner && owner !== conn) continue;
-      if (!owner) {
-        if (conn.clientIds.size >= limits.maxAwarenessClients) continue;
+      const state = JSON.parse(raw) as unknown;
+      if (owner !== conn) {
+        // Only a live state introduces an id, and only an id nobody holds: y-websocket clients echo
+        // the states (and removals) of others, and those introduce nothing. An id held through an
+        // instance whose client has gone (removed, or timed out) is free: the client moved here.
+        const free = owner === undefined || (owner === ELSEWHERE && !entry.awareness.states.has(clientId));
+        if (!free || state === null || conn.clientIds.size >= limits.maxAwarenessClients) continue;
         entry.awarenessOwners.set(clientId, conn);
         conn.clientIds.add(clientId);
       }
-      const state = JSON.parse(raw) as unknown;
       if (state === null) {
         kept.push([clientId, clock, "null"]);
         continue;
@@ -283,8 +288,9 @@ export function createCollabServer(options: {
     }
     const rewritten = encoding.toUint8Array(encoder);
     applyAwarenessUpdate(entry.awareness, rewritten, conn);
+    // Not back to the sender: it knows its own state, and must not take the server's clock for it.
     const message = awarenessMessage(rewritten);
-    for (const peer of entry.peers) peer.send(message);
+    for (const peer of entry.peers) if (peer !== conn) peer.send(message);
     options.bus?.publishAwareness(entry.name, rewritten);
   }
 
@@ -297,8 +303,10 @@ export function createCollabServer(options: {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder);
-      decoding.readVarString(decoder);
-      if (!entry.awarenessOwners.has(clientId)) entry.awarenessOwners.set(clientId, ELSEWHERE);
+      const removed = decoding.readVarString(decoder) === "null";
+      const owner = entry.awarenessOwners.get(clientId);
+      if (removed && owner === ELSEWHERE) entry.awarenessOwners.delete(clientId);
+      else if (!removed && !owner) entry.awarenessOwners.set(clientId, ELSEWHERE);
     }
     applyAwarenessUpdate(entry.awareness, update, REMOTE_ORIGIN);
     const message = awarenessMessage(update);

@@ -76,6 +76,8 @@ export function createSocketServer(options: {
   redis?: RedisClient;
   /** Scale-out: who is where on other instances. */
   bus?: ClusterBus;
+  /** Scale-out: whether Redis is reachable now (broadcasts stay local while it is not). */
+  redisReady?: () => boolean;
 }) {
   const { store, sessions, cookies, logger, audit, directions } = options;
   const allowed = new Set(options.allowedOrigins);
@@ -95,6 +97,21 @@ export function createSocketServer(options: {
   const presentations = new Map<string, Presentation>();
   /** caseId → socket id → who and where. */
   const presence = new Map<string, Map<string, { user: SessionUser; location: PresenceLocation | null }>>();
+
+  /**
+   * This instance's sockets, or those in one room: read from the local adapter, never a round trip
+   * to Redis, so sign-outs and revocations take effect at once even while Redis is away.
+   */
+  function localSockets(room?: string): CaseroomSocket[] {
+    if (room === undefined) return [...io.sockets.sockets.values()];
+    return [...(io.sockets.adapter.rooms.get(room) ?? [])].flatMap((id) => io.sockets.sockets.get(id) ?? []);
+  }
+  /**
+   * Where a broadcast goes: every instance through the adapter, or only this one while Redis is
+   * away (the adapter would hold the local delivery until Redis answers). What other instances
+   * miss meanwhile is caught up when Redis returns.
+   */
+  const everywhere = () => (options.redis && options.redisReady && !options.redisReady() ? io.local : io);
 
   io.use(async (socket, next) => {
     const token = cookieFrom(socket.request, cookies.session.name);
@@ -206,7 +223,7 @@ export function createSocketServer(options: {
       for (const [caseId, current] of presentations) {
         if (current.socketId === socket.id) {
           presentations.delete(caseId);
-          void broadcastPresentation(caseId);
+          broadcastPresentation(caseId).catch((error: unknown) => logger.error({ err: error }, "presentation broadcast failed"));
         }
       }
     });
@@ -233,15 +250,16 @@ export function createSocketServer(options: {
   function publishPresentation(caseId: string) {
     const current = presentations.get(caseId);
     if (current?.from !== undefined) return;
-    const { from: _from, heardAt: _heardAt, ...state } = current ?? {};
-    bus?.publishControl({ type: "presentation", caseId, state: current ? state : null });
+    if (!current) return bus?.publishControl({ type: "presentation", caseId, state: null });
+    const { from: _from, heardAt: _heardAt, visibility, ...state } = current;
+    bus?.publishControl({ type: "presentation", caseId, state: { ...state, visibility: visibility === "all" ? "all" : [...visibility] } });
   }
 
   async function broadcastPresentation(caseId: string, changedHere = true) {
     const current = presentations.get(caseId);
     if (changedHere) publishPresentation(caseId);
     const facts = await loadCaseFacts(store, caseId);
-    for (const s of await io.local.in(ROOM.case(caseId)).fetchSockets()) {
+    for (const s of localSockets(ROOM.case(caseId))) {
       const mayRead = current && facts && can(actorOf(s.data.user), "read", { kind: "document", case: facts, visibility: current.visibility });
       s.emit("presentation:state", {
         caseId,
@@ -280,6 +298,18 @@ export function createSocketServer(options: {
   }
 
   bus?.subscribe({
+    /** Redis was away: directions given meanwhile through other instances reach these sockets now. */
+    resync() {
+      for (const socket of localSockets()) {
+        const caseIds = [...socket.rooms].flatMap((room) => /^case:([^:]+)$/.exec(room)?.[1] ?? []);
+        directions
+          .unreceived(socket.data.user.id, caseIds)
+          .then((missed) => {
+            for (const { caseId, direction } of missed) socket.emit("direction:issued", { caseId, direction });
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, "direction catch-up failed"));
+      }
+    },
     control(message, from) {
       if (message.type === "presentation") {
         // Started, moved or stopped through another instance (a start there ends one here).
@@ -356,15 +386,15 @@ export function createSocketServer(options: {
     io,
     /** A document was served: tell the parties who may see it. */
     documentServed(caseId: string, document: unknown, parties: string[]) {
-      for (const party of parties) io.to(ROOM.caseParty(caseId, party)).emit("document:served", { caseId, document });
+      for (const party of parties) everywhere().to(ROOM.caseParty(caseId, party)).emit("document:served", { caseId, document });
     },
     directionIssued(caseId: string, direction: unknown) {
-      io.to(ROOM.case(caseId)).emit("direction:issued", { caseId, direction });
+      everywhere().to(ROOM.case(caseId)).emit("direction:issued", { caseId, direction });
     },
     /** Access to a case changed: re-derive every socket's rooms for it. */
     async recheckCase(caseId: string) {
       const facts = await loadCaseFacts(store, caseId);
-      for (const socket of await io.local.in(ROOM.case(caseId)).fetchSockets()) {
+      for (const socket of localSockets(ROOM.case(caseId))) {
         if (facts && isMember(actorOf(socket.data.user), facts)) continue;
         socket.emit("access:revoked", { caseId, reason: REVOKE_REASON.accessEnded });
         socket.leave(ROOM.case(caseId));
@@ -374,7 +404,7 @@ export function createSocketServer(options: {
       }
       // Someone may have gained access (a new association): add their sockets.
       if (facts) {
-        for (const socket of await io.local.fetchSockets()) {
+        for (const socket of localSockets()) {
           if (!socket.rooms.has(ROOM.case(caseId)) && isMember(actorOf(socket.data.user), facts)) {
             socket.join([ROOM.case(caseId), ROOM.caseParty(caseId, socket.data.user.party)]);
           }
@@ -383,14 +413,14 @@ export function createSocketServer(options: {
     },
     /** A session ended: every socket of it on this instance is told and disconnected. */
     async signedOut(match: { userId?: string; tokenHash?: string }) {
-      for (const socket of await io.local.fetchSockets()) {
+      for (const socket of localSockets()) {
         if ((match.userId && socket.data.user.id === match.userId) || (match.tokenHash && hashToken(socket.data.token) === match.tokenHash)) {
           socket.emit("access:revoked", { caseId: null, reason: REVOKE_REASON.signedOut });
           socket.disconnect(true);
         }
       }
     },
-    sessionTokens: async () => new Set((await io.local.fetchSockets()).map((s) => s.data.token)),
+    sessionTokens: async () => new Set(localSockets().map((s) => s.data.token)),
     /** Disconnect every socket and stop the engine; the HTTP server is closed by its owner. */
     async close() {
       clearInterval(presenceHeartbeat);

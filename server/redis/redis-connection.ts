@@ -18,52 +18,73 @@ export type RedisClient = ReturnType<typeof createRedisClient>;
 
 /**
  * The Redis side of a scaled-out deployment (DESIGN §5): one client for commands and publishing,
- * one for subscriptions. Both reconnect forever with a capped backoff; while Redis is down,
- * commands fail at once instead of queueing, so an instance keeps serving its own clients.
+ * one for subscriptions, one for the Socket.IO adapter. They reconnect forever with a capped
+ * backoff; while Redis is down, commands fail at once instead of queueing, so an instance keeps
+ * serving its own clients. An instance starts even when Redis is not there yet.
  */
 export type RedisConnection = {
   readonly client: RedisClient;
+  /** Subscriptions made while Redis is away are queued and made when it answers. */
   readonly subscriber: RedisClient;
   /**
    * The Socket.IO adapter's client. It queues while Redis is away: the adapter polls its stream in
-   * a loop that would spin on commands failing at once, and queued broadcasts arrive late, not never.
+   * a loop that would spin on commands failing at once.
    */
   readonly adapterClient: RedisClient;
-  /** True while both clients are connected. */
+  /** True while the command and subscription clients are connected. */
   isReady(): boolean;
-  /** Called each time both clients are ready again after an outage (not at the first connect). */
-  onReconnect(listener: () => void): void;
+  /**
+   * Called each time both clients become ready: at the first connection and after every outage
+   * (whatever was published meanwhile is lost to this instance, and its own publishes may be too).
+   */
+  onReady(listener: () => void): void;
   close(): Promise<void>;
 };
 
+/** How long start waits for Redis before serving without it (it catches up when Redis answers). */
+const FIRST_CONNECT_WAIT_MS = 3_000;
+
 export async function connectRedis(url: string, logger: Logger): Promise<RedisConnection> {
   const client = createRedisClient(url);
-  const subscriber = createRedisClient(url);
+  const subscriber = createRedisClient(url, true);
   const adapterClient = createRedisClient(url, true);
   adapterClient.on("error", () => undefined);
   const listeners: (() => void)[] = [];
-  let wasDown = false;
+  let down = true;
+  let warned = false;
   for (const [role, c] of [["client", client], ["subscriber", subscriber]] as const) {
     c.on("error", (error: Error) => {
-      if (!wasDown) logger.warn({ err: { message: error.message }, role }, "Redis unavailable; serving local clients only");
-      wasDown = true;
+      if (!warned) logger.warn({ err: { message: error.message }, role }, "Redis unavailable; serving local clients only");
+      warned = true;
+      down = true;
     });
     c.on("ready", () => {
-      if (!wasDown || !client.isReady || !subscriber.isReady) return;
-      wasDown = false;
-      logger.info("Redis is back; catching up");
+      if (!down || !client.isReady || !subscriber.isReady) return;
+      down = false;
+      if (warned) logger.info("Redis is back; catching up");
+      warned = false;
       for (const listener of listeners) listener();
     });
   }
-  await Promise.all([client.connect(), subscriber.connect(), adapterClient.connect()]);
+  const connected = Promise.all([client.connect(), subscriber.connect(), adapterClient.connect()]);
+  connected.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([connected, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS)))]);
+  clearTimeout(timer);
   return {
     client,
     subscriber,
     adapterClient,
     isReady: () => client.isReady && subscriber.isReady,
-    onReconnect: (listener) => listeners.push(listener),
+    onReady: (listener) => listeners.push(listener),
     async close() {
-      for (const c of [client, subscriber, adapterClient]) if (c.isOpen) c.destroy();
+      for (const c of [client, subscriber, adapterClient]) {
+        try {
+          c.destroy();
+        } catch {
+          // Never connected: nothing to close.
+        }
+      }
     },
   };
 }

@@ -51,7 +51,7 @@ async function showPart(page: Page, title: string, key: string) {
   await page.locator(`section.app-form-part[data-part="${key}"][data-synced="true"]`).waitFor();
 }
 
-const valueOf = (page: Page, label: string, expected: string) =>
+const waitForValue = (page: Page, label: string, expected: string) =>
   page.waitForFunction(
     ([name, value]) => {
       const label = [...document.querySelectorAll("label")].find((l) => l.textContent === name);
@@ -92,9 +92,9 @@ if (missing) {
 
     // Each sees the other's part, typed through the other instance, live.
     await showPart(dan.page, "Prosecution", "prosecution");
-    await valueOf(dan.page, TIME_ESTIMATE, "2 days");
+    await waitForValue(dan.page, TIME_ESTIMATE, "2 days");
     await showPart(pat.page, "Defence for Jade Whitlock", DEFENCE);
-    await valueOf(pat.page, REAL_ISSUES, "Identity.");
+    await waitForValue(pat.page, REAL_ISSUES, "Identity.");
     const box = pat.page.getByRole("textbox", { name: REAL_ISSUES });
     assert.is(await box.getAttribute("readonly"), "", "still read only for the prosecution on B");
 
@@ -109,7 +109,7 @@ if (missing) {
     await onA.press("End");
     await onA.pressSequentially(", 3 witnesses");
     await showPart(pat.page, "Prosecution", "prosecution");
-    await valueOf(pat.page, TIME_ESTIMATE, "2 days, 3 witnesses");
+    await waitForValue(pat.page, TIME_ESTIMATE, "2 days, 3 witnesses");
 
     for (const { errors } of [lee, pat, dan, patOnA]) assert.equal(errors, []);
   });

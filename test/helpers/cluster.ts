@@ -63,6 +63,7 @@ export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) return;
     child = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     await eventually(() => (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().includes("PONG") ? true : undefined), 10_000);
   };
@@ -71,7 +72,7 @@ export async function startRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     start,
     async stop() {
-      if (!child || child.exitCode !== null) return;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child?.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
@@ -124,8 +125,13 @@ export async function startInstance(options: { databaseUrl: string; redisUrl: st
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
     const exited = new Promise<never>((_, reject) => child?.once("exit", (code) => reject(new Error(`instance exited (${code}):\n${output}`))));
-    await Promise.race([exited, eventually(async () => ((await fetch(`${url}/readyz`).catch(() => undefined))?.ok ? true : undefined), 60_000)]);
     exited.catch(() => undefined);
+    try {
+      await Promise.race([exited, eventually(async () => ((await fetch(`${url}/readyz`).catch(() => undefined))?.ok ? true : undefined), 60_000)]);
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw error;
+    }
   };
   const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

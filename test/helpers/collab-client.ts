@@ -15,6 +15,8 @@ export type CollabClient = {
   isReadOnly(): boolean;
   closeCodes: number[];
   synced(): Promise<void>;
+  /** Reconnect the same provider through another server (as a load balancer would send it). */
+  moveTo(server: Pick<TestServer, "url" | "origin">): void;
   destroy(): void;
 };
 
@@ -53,6 +55,12 @@ export function openCollab(server: Pick<TestServer, "url" | "origin">, cookie: s
     isReadOnly: () => readOnly,
     closeCodes,
     synced: () => eventually(() => (provider.synced ? true : undefined), 5000).then(() => undefined),
+    moveTo(next) {
+      headers.origin = next.origin;
+      provider.serverUrl = `${next.url.replace(/^http/, "ws")}/collab`;
+      provider.disconnect();
+      provider.connect();
+    },
     destroy() {
       provider.destroy();
       doc.destroy();

@@ -123,7 +123,11 @@ test("YJS-12/13/14/15: awareness carries the session's identity, only for ids th
   try {
     await Promise.all([pat.synced(), dan.synced()]);
     dan.provider.awareness.setLocalState({ user: { name: "HHJ Smith", role: "judge" }, cursor: { index: 3 }, viewing: { document: "doc-0005", page: 12 } });
-    const seen = await eventually(() => pat.provider.awareness.getStates().get(dan.doc.clientID) as Record<string, { name?: string; role?: string; party?: string }> | undefined);
+    // Dan's empty initial state may arrive first: wait for the one he set.
+    const seen = await eventually(() => {
+      const state = pat.provider.awareness.getStates().get(dan.doc.clientID) as Record<string, { name?: string; role?: string; party?: string }> | undefined;
+      return state?.cursor ? state : undefined;
+    });
     assert.is(seen.user?.name, "Dan Reyes");
     assert.is(seen.user?.role, "defence");
     assert.is(seen.user?.party, "defence:reyes-law");

@@ -262,6 +262,77 @@ if (missing) {
     await eventually(() => (items(onA).includes("B after Redis came back") ? true : undefined), 5_000);
   });
 
+  test("while Redis is down: sign-out and a presenter leaving act at once on their instance; missed directions arrive when it returns", async ({ cluster }) => {
+    const pat = await signIn(asServer(cluster.a), "pat.cole@cps.example");
+    const judge = await signIn(asServer(cluster.a), "hhj.morgan@judiciary.example");
+    const patSocket = track(openSocket(cluster.a, pat));
+    const presenter = track(openSocket(cluster.a, judge));
+    const dan = track(openSocket(cluster.b, await signIn(asServer(cluster.b), "dan.reyes@reyes-law.example")));
+    await Promise.all([patSocket.connected(), presenter.connected(), dan.connected()]);
+    await eventually(async () => ((await presenter.socket.timeout(3000).emitWithAck("presentation:start", { caseId: "case-0001", documentId: "doc-0001" })) as { ok: boolean }).ok || undefined);
+    await cluster.redis.stop();
+    try {
+      const started = Date.now();
+      assert.ok((await apiAs(asServer(cluster.a), pat).post("/auth/logout")).status < 400);
+      await eventually(() => (patSocket.disconnectReasons.length > 0 ? true : undefined), 2_000);
+      assert.ok(Date.now() - started < 2_000, "not held up by Redis");
+      presenter.close();
+      const text = `Directions while Redis was away (${Date.now()}).`;
+      const issued = await apiAs(asServer(cluster.a), judge).post("/api/cases/case-0001/directions", {
+        directions: [{ text, responsibleParty: "defence", dueOn: "2027-01-15" }],
+      });
+      assert.is(issued.status, 201);
+      assert.ok((await fetch(`${cluster.a.url}/readyz`)).ok, "instance A still serving");
+      await cluster.redis.start();
+      await eventually(() => dan.named("direction:issued").find((e) => JSON.stringify(e.args[0]).includes(text)), 10_000);
+      assert.ok(dan.socket.connected, "caught up without reconnecting");
+    } finally {
+      await cluster.redis.start().catch(() => undefined);
+    }
+  });
+
+  test("a collab client that moves to the other instance keeps its awareness there", async ({ cluster }) => {
+    const cookie = await signIn(asServer(cluster.a), "pat.cole@cps.example");
+    const watcher = track(openCollab(cluster.a, cookie, NOTES));
+    const mover = track(openCollab(cluster.a, cookie, NOTES));
+    // B has the doc loaded too, so it has heard of the mover's client id through A.
+    const onB = track(openCollab(cluster.b, cookie, NOTES));
+    await Promise.all([watcher.synced(), mover.synced(), onB.synced()]);
+    mover.provider.awareness.setLocalStateField("cursor", { page: 1 });
+    const cursorOf = (client: CollabClient) => (client.provider.awareness.getStates().get(mover.doc.clientID) as { cursor?: { page: number } } | undefined)?.cursor?.page;
+    await eventually(() => (cursorOf(watcher) === 1 && cursorOf(onB) === 1 ? true : undefined));
+    // The same provider reconnects through B: its cursor moves on for the watcher on A.
+    mover.moveTo(cluster.b);
+    await eventually(() => (mover.provider.wsconnected && mover.provider.synced ? true : undefined), 5_000);
+    mover.provider.awareness.setLocalStateField("cursor", { page: 7 });
+    await eventually(() => (cursorOf(watcher) === 7 && cursorOf(onB) === 7 ? true : undefined), 5_000);
+    // Clients echo each other's states; none of that may bounce between instances.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const clocks = [...watcher.provider.awareness.meta.values()].map((m) => m.clock);
+    assert.ok(Math.max(...clocks) < 20, `awareness clocks stay small: ${clocks}`);
+  });
+
+  test("an instance started while Redis is down serves, and joins the others when Redis comes", async ({ cluster }) => {
+    await cluster.redis.stop();
+    let c: Instance | undefined;
+    try {
+      c = await startInstance({ databaseUrl: cluster.database.url, redisUrl: cluster.redis.url, demo: false });
+      assert.equal(await (await fetch(`${c.url}/readyz`)).json(), { status: "ready", store: "ok", redis: "unavailable" });
+      await cluster.redis.start();
+      const ready = c;
+      await eventually(async () => (((await (await fetch(`${ready.url}/readyz`)).json()) as { redis: string }).redis === "ok" ? true : undefined), 10_000);
+      const cookie = await signIn(asServer(c), "pat.cole@cps.example");
+      const onC = track(openCollab(c, cookie, NOTES));
+      const onA = track(openCollab(cluster.a, cookie, NOTES));
+      await Promise.all([onC.synced(), onA.synced()]);
+      onC.doc.getArray<string>("items").push(["from C"]);
+      await eventually(() => (items(onA).includes("from C") ? true : undefined), 5_000);
+    } finally {
+      await cluster.redis.start().catch(() => undefined);
+      if (c) await stopAll([c]);
+    }
+  });
+
   test("kill -9 of one instance: its clients reconnect to the other and lose no acknowledged edit", async ({ cluster }) => {
     const cookie = await signIn(asServer(cluster.a), "pat.cole@cps.example");
     const adviser = await signIn(asServer(cluster.a), "lee.adams@court.example");

@@ -370,6 +370,27 @@ function postgresSuites(): void {
     }
   });
 
+  test("a connection killed in the middle of a transaction fails that transaction, not the process", async ({ url }) => {
+    const store = await openPgStore(url, { max: 2 });
+    try {
+      const failed = await rejection(
+        store.transaction(async (tx) => {
+          await tx.meta.set("k", "inside");
+          // Kill every other backend of this database: the transaction's own connection among them.
+          await sql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+          await tx.meta.set("k2", "after the kill");
+        }),
+      );
+      assert.ok(failed instanceof Error);
+      // Nothing of it was kept, and the store carries on with fresh connections.
+      assert.is(await store.meta.get("k"), undefined);
+      await store.meta.set("k3", "later");
+      assert.is(await store.meta.get("k3"), "later");
+    } finally {
+      await store.close();
+    }
+  });
+
   test.run();
 }
 

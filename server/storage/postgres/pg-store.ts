@@ -38,6 +38,7 @@ import type {
 } from "../store.ts";
 import { StoreConflictError } from "../store.ts";
 import { PG_MIGRATIONS } from "./pg-migrations.ts";
+import { withTransaction } from "./pg-transaction.ts";
 
 type Row = Record<string, unknown>;
 
@@ -105,26 +106,6 @@ async function migrate(pool: pg.Pool): Promise<void> {
       ]);
     }
   });
-}
-
-/** Run `work` on one client between BEGIN and COMMIT; ROLLBACK when it throws. */
-async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    // A client that cannot even roll back is destroyed rather than returned to the pool.
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }
 
 class PgStore implements Store {
