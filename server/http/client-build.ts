@@ -26,8 +26,34 @@ export async function ensureClientBuilt(options: { root: string; outDir: string;
   const { root, outDir, log } = options;
   const sources = [path.join(root, "client"), path.join(root, "shared"), path.join(root, "package-lock.json")];
   // Vite writes index.html last, so its time is the time of the last complete build.
-  const built = fs.statSync(path.join(outDir, "index.html"), { throwIfNoEntry: false });
-  if (built && built.mtimeMs >= newestMtime(sources)) return;
+  const isFresh = () => {
+    const built = fs.statSync(path.join(outDir, "index.html"), { throwIfNoEntry: false });
+    return built !== undefined && built.mtimeMs >= newestMtime(sources);
+  };
+  if (isFresh()) return;
+  // Two instances started together from one checkout: one builds, the other waits for it.
+  const lock = `${outDir}.build-lock`;
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, "wx"));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 5 * 60_000) fs.rmSync(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+      if (isFresh()) return;
+    }
+  }
+  try {
+    if (!isFresh()) await build(root, log);
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+async function build(root: string, log: (msg: string) => void): Promise<void> {
   log("building the client");
   // In a child process: the bundler's memory goes back to the system when it is done.
   await new Promise<void>((resolve, reject) => {
