@@ -128,6 +128,13 @@ export function createDocRegistry(options: RegistryOptions) {
           for (const u of arrivedWhileLoading.get(name) ?? []) Y.applyUpdate(entry.doc, u.update);
         }, REMOTE_ORIGIN);
         entry.coveredSeqs = updates.map((u) => u.seq);
+        // A long log (written by an older version, or while compaction failed) is compacted soon
+        // after the load, out of the way of the first clients' sync, so the next load is short.
+        if (updates.length >= compactAfter) {
+          setTimeout(() => {
+            flushing = flushing.then(() => (entry.isClosed ? undefined : compact(entry)));
+          }, 1_000).unref();
+        }
         for (const u of arrivedWhileLoading.get(name) ?? []) entry.coveredSeqs.push(u.seq);
         watchAttribution(entry);
         loaded.set(name, entry);

@@ -57,6 +57,28 @@ export function storeContract(
     await store.ping();
   });
 
+  test("collaboration log: appended in order, compacted into a merged snapshot, only the covered entries dropped", async ({ store }) => {
+    const bytes = (n: number) => new Uint8Array([n, n, n]);
+    const at = "2026-11-27T10:00:00.000Z";
+    const seqs = await store.collab.append([1, 2, 3, 4, 5].map((n) => ({ docName: "doc-a", update: bytes(n), userId: "u", at })));
+    await store.collab.append([{ docName: "doc-b", update: bytes(9), userId: "u", at }]);
+    assert.equal([...seqs].sort((x, y) => x - y), seqs, "in order");
+    let seen: Uint8Array | null = new Uint8Array([0]);
+    // Entries 1, 2 and 4 are covered (3 arrived elsewhere and is not in the snapshot): 3 and 5 stay.
+    const covered = [seqs[0], seqs[1], seqs[3]] as number[];
+    await store.collab.compact("doc-a", (existing) => ((seen = existing), new Uint8Array([7])), covered, at);
+    assert.is(seen, null, "no snapshot before");
+    let loaded = await store.collab.load("doc-a");
+    assert.equal([...(loaded.snapshot ?? [])], [7]);
+    assert.equal(loaded.updates.map((u) => [...u.update]), [[3, 3, 3], [5, 5, 5]]);
+    // A second compaction sees the first snapshot and merges with it.
+    await store.collab.compact("doc-a", (existing) => new Uint8Array([...(existing ?? []), 8]), [seqs[2] as number, seqs[4] as number], at);
+    loaded = await store.collab.load("doc-a");
+    assert.equal([...(loaded.snapshot ?? [])], [7, 8]);
+    assert.equal(loaded.updates, []);
+    assert.equal((await store.collab.load("doc-b")).updates.map((u) => [...u.update]), [[9, 9, 9]], "another doc untouched");
+  });
+
   test("stores a case and reads it back by id and by URN", async ({ store }) => {
     const record = await seedCase(store);
     assert.equal(await store.cases.get("case-1"), record);
