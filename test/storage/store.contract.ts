@@ -66,7 +66,15 @@ export function storeContract(
     let seen: Uint8Array | null = new Uint8Array([0]);
     // Entries 1, 2 and 4 are covered (3 arrived elsewhere and is not in the snapshot): 3 and 5 stay.
     const covered = [seqs[0], seqs[1], seqs[3]] as number[];
-    await store.collab.compact("doc-a", (existing) => ((seen = existing), new Uint8Array([7])), covered, at);
+    await store.collab.compact(
+      "doc-a",
+      (existing) => {
+        seen = existing;
+        return new Uint8Array([7]);
+      },
+      covered,
+      at,
+    );
     assert.is(seen, null, "no snapshot before");
     let loaded = await store.collab.load("doc-a");
     assert.equal([...(loaded.snapshot ?? [])], [7]);
