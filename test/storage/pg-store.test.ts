@@ -405,9 +405,7 @@ if (reason === null) {
       assert.unreachable(`PostgreSQL unreachable at ${where}: ${reason}`);
     });
   } else {
-    process.stderr.write(`\nPostgreSQL store tests skipped: unreachable at ${where} (${reason}). Start PostgreSQL or set TEST_DATABASE_URL.\n`);
-    // biome-ignore lint/suspicious/noSkippedTests: reported as skipped so `npm test` shows it (and fails it under CI).
-    test.skip(`PostgreSQL store tests (PostgreSQL unreachable at ${where})`, () => undefined);
+    process.stderr.write(`\nPostgreSQL store tests not run: unreachable at ${where} (${reason}). Start PostgreSQL or set TEST_DATABASE_URL; under CI=true this fails.\n`);
   }
   test.run();
 }
