@@ -51,7 +51,13 @@ export async function checkPage(page: Page, name: string): Promise<PageCheck> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const violations = await axeViolations(page);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // The whole page, down to at most 1,800 px: long forms would otherwise make pictures of megabytes.
+  const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+  await page.screenshot({
+    path: path.join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: size.width, height: Math.min(size.height, 1800) },
+  });
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (blocking.length) throw new Error(`${name} (${page.url()}): WCAG 2.2 AA violations\n${describe(blocking)}`);
   return { name, url: page.url(), violations };

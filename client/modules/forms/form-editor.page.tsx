@@ -187,7 +187,10 @@ function FormEditor(props: { initial: FormSummary; me: Me; detail: CaseDetail })
   });
 
   const titleOf = (key: string) => partTitle(definition, key, props.detail);
-  const defaultPart = () => (states.find((state) => summary().parts.find((p) => p.key === state.key)?.canWrite) ?? states[0])?.key;
+  // The part shown by default is the user's own, decided once: finalising (after which nobody can
+  // write) must not move the reader to another part.
+  const ownPart = (states.find((state) => props.initial.parts.find((p) => p.key === state.key)?.canWrite) ?? states[0])?.key;
+  const defaultPart = () => ownPart;
   // A memo: the effect below must run when the part shown changes, not on every poll.
   const selectedKey = createMemo(() => {
     const asked = Array.isArray(query.part) ? query.part[0] : query.part;
