@@ -28,6 +28,7 @@ const schema = z
     /** Attribute names, as `key=name` pairs separated by commas, e.g. `role=urn:oid:1.2.3`. */
     SAML_ATTRIBUTE_NAMES: z.string().optional(),
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
   })
   .strip();
 
@@ -46,6 +47,8 @@ export type Config = {
   trustProxy: boolean;
   loadDemoData: boolean;
   uploadLimitBytes: number;
+  /** On SIGTERM, how long /readyz fails (so a load balancer stops sending work) before connections close. */
+  shutdownDrainMs: number;
   signInRateLimitPerMinute: number;
   saml: {
     attributeNames: SamlAttributeNames;
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY === "true" : isProduction,
     loadDemoData: e.DEMO_DATA ? e.DEMO_DATA === "true" : !isProduction && !e.DATABASE_URL,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5_000 : 0),
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),
     saml: {
       attributeNames: parseAttributeNames(e.SAML_ATTRIBUTE_NAMES),

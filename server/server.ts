@@ -85,7 +85,9 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10_000) => {
     closing ??= (async () => {
+      // Readiness fails first; everything else is still served while the load balancer notices.
       draining = true;
+      if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       clearInterval(sessionCheck);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Pending document writes are committed before anyone is told to reconnect elsewhere.

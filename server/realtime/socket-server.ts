@@ -136,7 +136,7 @@ export function createSocketServer(options: {
     })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
     let tokens = EVENT_BURST;
     let last = Date.now();
-    socket.use((_event, next) => {
+    socket.use((packet, next) => {
       const now = Date.now();
       tokens = Math.min(EVENT_BURST, tokens + ((now - last) / 1000) * EVENTS_PER_SECOND);
       last = now;
@@ -155,6 +155,13 @@ export function createSocketServer(options: {
         return;
       }
       tokens -= 1;
+      // An event nobody listens to is refused at once: a client waiting for its acknowledgement
+      // is told so instead of waiting for ever.
+      if (socket.listeners(packet[0] as keyof ClientToServerEvents).length === 0) {
+        const ack = packet.at(-1);
+        if (typeof ack === "function") (ack as (r: { ok: boolean; error?: string }) => void)({ ok: false, error: "request.invalid" });
+        return;
+      }
       void joined.then(() => next());
     });
     /**
@@ -421,10 +428,14 @@ export function createSocketServer(options: {
       }
     },
     sessionTokens: async () => new Set(localSockets().map((s) => s.data.token)),
-    /** Disconnect every socket and stop the engine; the HTTP server is closed by its owner. */
+    /**
+     * Tell every socket the server is restarting, then drop their connections without a Socket.IO
+     * disconnect: the clients see a lost transport and reconnect by themselves (to this server
+     * when it is back, or to another instance), rejoining their rooms from their session.
+     */
     async close() {
       clearInterval(presenceHeartbeat);
-      io.local.disconnectSockets(true);
+      for (const socket of localSockets()) socket.emit("server:restarting");
       io.engine.close();
       await io.of("/").adapter.close();
     },

@@ -33,6 +33,8 @@ export interface ServerToClientEvents {
   presence: (payload: { caseId: string; people: PresencePerson[] }) => void;
   "access:revoked": (payload: { caseId: string | null; reason: RevokeReason }) => void;
   "presentation:state": (payload: PresentationState) => void;
+  /** This server is about to restart: the connection drops and the client reconnects by itself. */
+  "server:restarting": () => void;
 }
 
 /** Client → server: "this direction (version) reached me" — recorded as its receipt. */
