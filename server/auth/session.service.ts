@@ -3,6 +3,7 @@ import type { Actor } from "../../shared/policy/access-policy.ts";
 import { type Party, partyOf } from "../../shared/policy/party.ts";
 import type { Role } from "../../shared/schemas/user.schema.ts";
 import type { Clock } from "../dependencies.ts";
+import { isStoreUnavailable } from "../storage/store-errors.ts";
 import type { Store } from "../storage/store.ts";
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -59,7 +60,13 @@ export function createSessionService(options: { store: Store; clock: Clock }) {
       const user = await store.users.get(session.userId);
       if (!user) return undefined;
       const organisation = await store.organisations.get(user.organisationId);
-      if (idle > TOUCH_INTERVAL_MS) await store.sessions.touch(idHash, new Date(now).toISOString());
+      // Keeping the session alive is a write; while the store refuses writes, reading goes on (the
+      // next request touches it instead).
+      if (idle > TOUCH_INTERVAL_MS) {
+        await store.sessions.touch(idHash, new Date(now).toISOString()).catch((error: unknown) => {
+          if (!isStoreUnavailable(error)) throw error;
+        });
+      }
       return {
         id: user.id,
         email: user.email,

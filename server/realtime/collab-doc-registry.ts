@@ -223,20 +223,6 @@ export function createDocRegistry(options: RegistryOptions) {
     entry.doc.destroy();
   }
 
-  /** Something went wrong with this doc: close its peers and forget it, so it reloads from the store. */
-  function fail(entry: CollabDoc, code: number) {
-    if (entry.isClosed) return;
-    entry.isClosed = true;
-    loaded.delete(entry.name);
-    dirty.delete(entry);
-    clearTimeout(entry.unloadTimer);
-    entry.pending = [];
-    for (const peer of [...entry.peers]) peer.close(code);
-    entry.peers.clear();
-    entry.awareness.destroy();
-    entry.doc.destroy();
-  }
-
   /**
    * Accept a message from a writer: `update` is null for a message that changes nothing (it still
    * takes its place in the order of acknowledgements).
@@ -266,8 +252,12 @@ export function createDocRegistry(options: RegistryOptions) {
     try {
       seqs = rows.length > 0 ? await store.collab.append(rows) : [];
     } catch (error) {
+      // Nothing was applied (updates are applied only once stored), so each doc still holds exactly
+      // what the store holds: its readers stay connected and keep reading. The writers are closed
+      // without "saved"; their clients keep the edits and send them again when they reconnect,
+      // which succeeds as soon as the store is writable again.
       logger.error({ err: error, docs: batches.length }, "collab write failed");
-      for (const { entry } of batches) fail(entry, CLOSE_CODE.storeUnavailable);
+      for (const { items } of batches) for (const item of items) item.peer.close(CLOSE_CODE.storeUnavailable);
       return;
     }
     let seqIndex = 0;
@@ -344,7 +334,6 @@ export function createDocRegistry(options: RegistryOptions) {
     attach,
     detach,
     accept,
-    fail,
     /** Wait until everything accepted so far is committed. */
     async flushAll(): Promise<void> {
       await flushing;

@@ -92,25 +92,29 @@ export type Instance = {
   output(): string;
 };
 
-/** A Caseroom process on PostgreSQL and Redis, started like `npm start`; resolves once ready. */
-export async function startInstance(options: { databaseUrl: string; redisUrl: string; demo?: boolean; env?: Record<string, string> }): Promise<Instance> {
+/**
+ * A Caseroom process started like `npm start`, on PostgreSQL and Redis when given their URLs and
+ * on SQLite in its own folder otherwise; resolves once ready.
+ */
+export async function startInstance(options: { databaseUrl?: string; redisUrl?: string; demo?: boolean; env?: Record<string, string> }): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = tempDir("caseroom-instance-");
   let child: ChildProcess | undefined;
   let output = "";
   const start = async () => {
+    const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
     child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...inherited,
         NODE_ENV: "development",
         PORT: String(port),
         HOST: "127.0.0.1",
         BASE_URL: url,
         DATA_DIR: dataDir,
-        DATABASE_URL: options.databaseUrl,
-        REDIS_URL: options.redisUrl,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
         DEMO_DATA: options.demo === false ? "false" : "true",
         LOG_LEVEL: "warn",
         SIGNIN_RATE_LIMIT_PER_MINUTE: "1000",

@@ -59,7 +59,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  // Only this process writes; another holding the lock (an operator's shell, a stuck tool) makes a
+  // write fail after a second (503 store.unavailable) rather than stall every request for long.
+  db.pragma("busy_timeout = 1000");
   migrate(db);
   return new SqliteStore(db, new WriteLock(), false);
 }
