@@ -28,6 +28,7 @@ const schema = z
     /** Attribute names, as `key=name` pairs separated by commas, e.g. `role=urn:oid:1.2.3`. */
     SAML_ATTRIBUTE_NAMES: z.string().optional(),
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
   })
   .strip();
@@ -50,6 +51,8 @@ export type Config = {
   /** On SIGTERM, how long /readyz fails (so a load balancer stops sending work) before connections close. */
   shutdownDrainMs: number;
   signInRateLimitPerMinute: number;
+  /** Requests to /api per user (or address, signed out) per minute. */
+  apiRateLimitPerMinute: number;
   saml: {
     attributeNames: SamlAttributeNames;
     idpSsoUrl: string | undefined;
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5_000 : 0),
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? 1200,
     saml: {
       attributeNames: parseAttributeNames(e.SAML_ATTRIBUTE_NAMES),
       idpSsoUrl: e.SAML_IDP_SSO_URL,

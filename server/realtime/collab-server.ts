@@ -18,6 +18,7 @@ import { type CollabDoc, type CollabPeer, type DocRegistry, REMOTE_ORIGIN } from
 import { awarenessMessage, updateMessage } from "./collab-messages.ts";
 import { isWellFormedUpdate } from "./update-guard.ts";
 import { refuseUpgrade, userOfUpgrade } from "./upgrade-auth.ts";
+import { createBucketsByKey, createTokenBucket, type TokenBucket } from "./token-bucket.ts";
 
 export const COLLAB_PATH = "/collab/";
 
@@ -25,13 +26,23 @@ export type CollabLimits = {
   /** Messages per second a connection may sustain, and the burst above it. */
   messagesPerSecond: number;
   burst: number;
+  /** The same for all of one user's connections on this instance together. */
+  userMessagesPerSecond: number;
+  userBurst: number;
   /** Writes a read-only connection may attempt before it is closed. */
   readOnlyWritesAllowed: number;
   /** Awareness client ids one connection may introduce. */
   maxAwarenessClients: number;
 };
 
-const DEFAULT_LIMITS: CollabLimits = { messagesPerSecond: 500, burst: 2000, readOnlyWritesAllowed: 20, maxAwarenessClients: 8 };
+const DEFAULT_LIMITS: CollabLimits = {
+  messagesPerSecond: 500,
+  burst: 2000,
+  userMessagesPerSecond: 1000,
+  userBurst: 4000,
+  readOnlyWritesAllowed: 20,
+  maxAwarenessClients: 8,
+};
 
 /** Awareness fields another party may see, per kind of doc (research/security.md YJS-15). */
 function allowedAwarenessFields(doc: DocName): Set<string> | "all" {
@@ -45,8 +56,6 @@ class Connection implements CollabPeer {
   sent = 0;
   savedCount = 0;
   readOnlyWrites = 0;
-  tokens: number;
-  lastRefill = Date.now();
   isSynced = false;
 
   constructor(
@@ -56,10 +65,10 @@ class Connection implements CollabPeer {
     readonly sessionToken: string,
     readonly access: CollabAccess,
     readonly optedIn: boolean,
-    burst: number,
-  ) {
-    this.tokens = burst;
-  }
+    /** This connection's message allowance, and its user's (shared with their other connections). */
+    readonly allowance: TokenBucket,
+    readonly userAllowance: { bucket: TokenBucket; release(): void },
+  ) {}
 
   get userId() {
     return this.user.id;
@@ -102,6 +111,7 @@ export function createCollabServer(options: {
 }) {
   const { store, registry, sessions, cookies, logger } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const userAllowances = createBucketsByKey(limits.userMessagesPerSecond, limits.userBurst);
   const allowedOrigins = new Set(options.allowedOrigins);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_COLLAB_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<Connection>();
@@ -136,7 +146,8 @@ export function createCollabServer(options: {
     if (socket.destroyed) return;
     logger.debug({ doc: parsed.kind, access }, "collab connection");
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new Connection(ws, entry, user, token, access, url.searchParams.get("caseroom") === "1", limits.burst);
+      const allowance = createTokenBucket(limits.messagesPerSecond, limits.burst);
+      const conn = new Connection(ws, entry, user, token, access, url.searchParams.get("caseroom") === "1", allowance, userAllowances.hold(user.id));
       setup(conn);
     });
   }
@@ -163,6 +174,7 @@ export function createCollabServer(options: {
     });
     ws.on("close", () => {
       connections.delete(conn);
+      conn.userAllowance.release();
       if (conn.clientIds.size > 0 && !entry.isClosed) {
         // Everyone else sees this person leave now, not when their state times out.
         const ids = [...conn.clientIds].filter((id) => entry.awareness.states.has(id));
@@ -188,12 +200,7 @@ export function createCollabServer(options: {
   }
 
   function takeToken(conn: Connection): boolean {
-    const now = Date.now();
-    conn.tokens = Math.min(limits.burst, conn.tokens + ((now - conn.lastRefill) / 1000) * limits.messagesPerSecond);
-    conn.lastRefill = now;
-    if (conn.tokens < 1) return false;
-    conn.tokens -= 1;
-    return true;
+    return conn.allowance.take() && conn.userAllowance.bucket.take();
   }
 
   function handleMessage(conn: Connection, message: Uint8Array) {

@@ -26,6 +26,7 @@ import { isMember } from "../../shared/policy/access-policy.ts";
 import type { ClusterBus } from "../redis/cluster-bus.ts";
 import type { RedisClient } from "../redis/redis-connection.ts";
 import type { Store } from "../storage/store.ts";
+import { createBucketsByKey } from "./token-bucket.ts";
 import { cookieFrom } from "./upgrade-auth.ts";
 
 type SocketData = { user: SessionUser; token: string };
@@ -50,8 +51,9 @@ type Presentation = {
 /** How often an instance repeats who is present through it (scale-out). */
 const PRESENCE_REPEAT_MS = 15_000;
 
-const EVENTS_PER_SECOND = 10;
-const EVENT_BURST = 30;
+/** Events one user may send per second on this instance, across all their sockets, and at once. */
+const EVENTS_PER_SECOND = 20;
+const EVENT_BURST = 60;
 
 const actorOf = actorOfUser;
 
@@ -81,6 +83,7 @@ export function createSocketServer(options: {
 }) {
   const { store, sessions, cookies, logger, audit, directions } = options;
   const allowed = new Set(options.allowedOrigins);
+  const userAllowances = createBucketsByKey(EVENTS_PER_SECOND, EVENT_BURST);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(options.httpServer, {
     path: "/socket.io/",
     serveClient: false,
@@ -134,13 +137,11 @@ export function createSocketServer(options: {
       // Whoever was offline when a direction was given gets it now.
       for (const { caseId, direction } of await directions.unreceived(user.id, caseIds)) socket.emit("direction:issued", { caseId, direction });
     })().catch((error: unknown) => logger.error({ err: error }, "socket room join failed"));
-    let tokens = EVENT_BURST;
-    let last = Date.now();
+    // One allowance per user, shared by all of their sockets on this instance.
+    const allowance = userAllowances.hold(user.id);
+    socket.once("disconnect", () => allowance.release());
     socket.use((packet, next) => {
-      const now = Date.now();
-      tokens = Math.min(EVENT_BURST, tokens + ((now - last) / 1000) * EVENTS_PER_SECOND);
-      last = now;
-      if (tokens < 1) {
+      if (!allowance.bucket.take()) {
         logger.warn({ event: "socket.rate_limited" }, "socket disconnected for flooding");
         void audit.record(store, {
           actorId: user.id,
@@ -152,14 +153,6 @@ export function createSocketServer(options: {
           detail: {},
         });
         socket.disconnect(true);
-        return;
-      }
-      tokens -= 1;
-      // An event nobody listens to is refused at once: a client waiting for its acknowledgement
-      // is told so instead of waiting for ever.
-      if (socket.listeners(packet[0] as keyof ClientToServerEvents).length === 0) {
-        const ack = packet.at(-1);
-        if (typeof ack === "function") (ack as (r: { ok: boolean; error?: string }) => void)({ ok: false, error: "request.invalid" });
         return;
       }
       void joined.then(() => next());
