@@ -17,6 +17,7 @@ import { createLogger, type Logger } from "./logger.ts";
 import { createClusterBus } from "./redis/cluster-bus.ts";
 import { connectRedis } from "./redis/redis-connection.ts";
 import { openPostgres } from "./storage/postgres/pg-store.ts";
+import { embeddedStoreLayout } from "./operations/embedded-store-layout.ts";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,9 +41,10 @@ export async function composeDependencies(
 ): Promise<Dependencies> {
   const saml = resolveSamlSettings(config, root);
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  const embedded = embeddedStoreLayout(config.dataDir);
   const { store, blobs } = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
-    : { store: openSqliteStore(path.join(config.dataDir, "caseroom.sqlite")), blobs: createFileBlobStore(path.join(config.dataDir, "blobs")) };
+    : { store: openSqliteStore(embedded.database), blobs: createFileBlobStore(embedded.blobs) };
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const bus = redis ? await createClusterBus(redis, logger) : undefined;
   return {

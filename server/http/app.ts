@@ -1,4 +1,5 @@
 import Koa from "koa";
+import { AppError } from "../app-error.ts";
 import { createAuditService } from "../audit/audit.service.ts";
 import { createDevIdp } from "../auth/dev-idp.service.ts";
 import { createSamlService } from "../auth/saml.service.ts";
@@ -14,9 +15,11 @@ import { csrfGuard } from "./middleware/csrf.middleware.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
 import { sessionMiddleware } from "./middleware/session.middleware.ts";
+import { apiRateLimit } from "./middleware/api-rate-limit.middleware.ts";
 import { requestLog } from "./middleware/request-log.middleware.ts";
 import { securityHeaders } from "./middleware/security-headers.middleware.ts";
 import { staticClient } from "./middleware/static-client.middleware.ts";
+import { auditRoutes } from "./routes/audit.routes.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
 import { collabRoutes } from "./routes/collab.routes.ts";
@@ -63,10 +66,18 @@ export function createApp(options: AppOptions): Koa {
   app.use(errorHandler({ logger, i18n }));
   // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
   app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));
+  // Browsers and the IdP never compress what they send: a compressed body (whose inflation errors
+  // would otherwise surface as 500s) is refused before any parser reads it.
+  app.use(async (ctx, next) => {
+    const encoding = ctx.get("Content-Encoding").trim().toLowerCase();
+    if (encoding !== "" && encoding !== "identity") throw new AppError("request.unsupported_type");
+    await next();
+  });
 
   const health = healthRoutes({ store, redis: deps.redis, isDraining: options.isDraining });
   app.use(health.routes()).use(health.allowedMethods());
   app.use(sessionMiddleware({ sessions, cookies }));
+  app.use(apiRateLimit({ rateLimiter: deps.rateLimiter, perMinute: config.apiRateLimitPerMinute }));
 
   const auth = authRoutes({
     saml,
@@ -129,6 +140,8 @@ export function createApp(options: AppOptions): Koa {
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
   const collabApi = collabRoutes({ store });
   app.use(collabApi.routes()).use(collabApi.allowedMethods());
+  const auditApi = auditRoutes({ audit, store });
+  app.use(auditApi.routes()).use(auditApi.allowedMethods());
 
   if (options.clientDir) app.use(staticClient(options.clientDir));
   return app;

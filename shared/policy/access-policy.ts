@@ -41,9 +41,11 @@ export type Resource =
   | { kind: "form-part"; case: CaseFacts; part: FormPart }
   | { kind: "note"; case: CaseFacts; note: NoteScope }
   | { kind: "direction"; case: CaseFacts }
-  | { kind: "audit"; case: CaseFacts };
+  | { kind: "audit"; case: CaseFacts }
+  /** The audit chain as a whole: verifying it reveals its length and head hash, no case content. */
+  | { kind: "audit-chain" };
 
-export const ACTIONS = ["read", "write", "issue", "sign-off", "acknowledge", "export", "associate", "end-association"] as const;
+export const ACTIONS = ["read", "write", "issue", "sign-off", "acknowledge", "export", "associate", "end-association", "verify"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const isCourt = (actor: Actor) => actor.party === "court";
@@ -72,6 +74,8 @@ export function isMember(actor: Actor, facts: CaseFacts): boolean {
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // Association is the one action a non-member takes: the defence asks to join a case.
   if (action === "associate") return resource.kind === "defendant" && isDefence(actor);
+  // The chain belongs to no case; court staff administer the service and check its integrity.
+  if (resource.kind === "audit-chain") return action === "verify" && actor.role === "court-staff";
   if (!isMember(actor, resource.case)) return false;
 
   switch (resource.kind) {

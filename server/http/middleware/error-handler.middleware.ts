@@ -3,6 +3,7 @@ import type { Middleware } from "koa";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../../shared/errors/error-codes.ts";
 import { AppError } from "../../app-error.ts";
 import type { Logger } from "../../logger.ts";
+import { isStoreUnavailable } from "../../storage/store-errors.ts";
 
 /** Statuses raised by Koa and its body parsers, mapped to our stable codes. */
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
@@ -28,6 +29,14 @@ export function errorHandler(options: { logger: Logger; i18n: i18n }): Middlewar
       if (ctx.status === 404 && ctx.body === undefined && isApiPath(ctx.path)) {
         throw new AppError("route.not_found");
       }
+      // The routers answer a method a route does not take with a bare 405, and a method no route
+      // takes (PROPFIND, TRACE…) with a bare 501: both are the client's mistake, in our shape.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
+        ctx.status = 405;
+        ctx.type = "application/json";
+        ctx.body = { error: { code: "request.invalid", message: i18n.t("errors:request.invalid") } } satisfies ErrorBody;
+        ctx.set("Cache-Control", "no-store");
+      }
     } catch (error: unknown) {
       const { code, status, params } = classify(error);
       if (status >= 500) logger.error({ err: error, path: ctx.path, method: ctx.method }, "request failed");
@@ -46,6 +55,7 @@ function isApiPath(path: string): boolean {
 
 function classify(error: unknown): { code: ErrorCode; status: number; params: Record<string, string | number> } {
   if (error instanceof AppError) return { code: error.code, status: error.status, params: error.params };
+  if (isStoreUnavailable(error)) return { code: "store.unavailable", status: ERROR_STATUS["store.unavailable"], params: {} };
   const status = (error as { status?: unknown; expose?: unknown })?.status;
   if (typeof status === "number" && status >= 400 && status < 500) {
     const code = CODE_FOR_STATUS[status] ?? "request.invalid";
