@@ -49,6 +49,8 @@ export function receiveUpload(req: IncomingMessage, options: { limit: number; te
       fields[name] = value;
     });
     parser.on("file", (name, stream) => {
+      // A body that stops before its closing boundary errors this stream: refuse it, never crash.
+      stream.on("error", () => fail(new AppError("request.invalid")));
       if (name !== "file" || written) {
         fail(new AppError("request.invalid"));
         stream.resume();

@@ -112,6 +112,21 @@ export function createDocRegistry(options: RegistryOptions) {
   /** Updates from other instances that arrive while a doc is loading, applied once it is. */
   const arrivedWhileLoading = new Map<string, { seq: number; update: Uint8Array }[]>();
 
+  /**
+   * Apply an update, and survive one Yjs cannot integrate (a well-formed update that conflicts with
+   * the doc's state in a way no real client produces): it is skipped and logged, never thrown into
+   * the event loop, where it would take the process down.
+   */
+  function applySafely(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+    try {
+      Y.applyUpdate(doc, update, origin);
+      return true;
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, "collab update could not be applied; skipped");
+      return false;
+    }
+  }
+
   async function load(name: string, parsed: DocName): Promise<CollabDoc> {
     const existing = loaded.get(name);
     if (existing) return existing;
@@ -122,10 +137,10 @@ export function createDocRegistry(options: RegistryOptions) {
         const entry = new CollabDoc(name, parsed);
         const { snapshot, updates } = await store.collab.load(name);
         Y.transact(entry.doc, () => {
-          if (snapshot) Y.applyUpdate(entry.doc, snapshot);
-          for (const u of updates) Y.applyUpdate(entry.doc, u.update);
+          if (snapshot) applySafely(entry.doc, snapshot, REMOTE_ORIGIN);
+          for (const u of updates) applySafely(entry.doc, u.update, REMOTE_ORIGIN);
           // Published after their commit, so possibly after our read: applying twice is harmless.
-          for (const u of arrivedWhileLoading.get(name) ?? []) Y.applyUpdate(entry.doc, u.update);
+          for (const u of arrivedWhileLoading.get(name) ?? []) applySafely(entry.doc, u.update, REMOTE_ORIGIN);
         }, REMOTE_ORIGIN);
         entry.coveredSeqs = updates.map((u) => u.seq);
         // A long log (written by an older version, or while compaction failed) is compacted soon
@@ -157,8 +172,8 @@ export function createDocRegistry(options: RegistryOptions) {
     }
     const entry = loaded.get(name);
     if (!entry || entry.isClosed) return;
-    Y.applyUpdate(entry.doc, update, REMOTE_ORIGIN);
     entry.coveredSeqs.push(seq);
+    if (!applySafely(entry.doc, update, REMOTE_ORIGIN)) return;
     const message = updateMessage(update);
     for (const peer of entry.peers) peer.send(message);
   }
@@ -178,8 +193,8 @@ export function createDocRegistry(options: RegistryOptions) {
         entry.doc.on("update", collect);
         try {
           Y.transact(entry.doc, () => {
-            if (snapshot) Y.applyUpdate(entry.doc, snapshot);
-            for (const u of updates) Y.applyUpdate(entry.doc, u.update);
+            if (snapshot) applySafely(entry.doc, snapshot, REMOTE_ORIGIN);
+            for (const u of updates) applySafely(entry.doc, u.update, REMOTE_ORIGIN);
           }, REMOTE_ORIGIN);
         } finally {
           entry.doc.off("update", collect);
@@ -268,11 +283,15 @@ export function createDocRegistry(options: RegistryOptions) {
       const counts = new Map<CollabPeer, number>();
       for (const item of items) {
         if (item.update) {
-          Y.applyUpdate(entry.doc, item.update, item.peer);
+          const seq = seqs[seqIndex++] as number;
+          // Covered even if it cannot be applied: compaction then drops it from the log.
+          entry.coveredSeqs.push(seq);
+          if (!applySafely(entry.doc, item.update, item.peer)) {
+            item.peer.close(CLOSE_CODE.malformed);
+            continue;
+          }
           // Updates whose dependencies never arrive wait in the doc: a writer that piles them up goes.
           if (entry.pendingBytes() > maxPendingBytes) item.peer.close(CLOSE_CODE.pendingLimit);
-          const seq = seqs[seqIndex++] as number;
-          entry.coveredSeqs.push(seq);
           if (item.relay) for (const other of entry.peers) if (other !== item.peer) other.send(item.relay);
           options.bus?.publishUpdate(entry.name, seq, item.update);
         }

@@ -143,7 +143,7 @@ export function createSocketServer(options: {
     socket.use((packet, next) => {
       if (!allowance.bucket.take()) {
         logger.warn({ event: "socket.rate_limited" }, "socket disconnected for flooding");
-        void audit.record(store, {
+        audit.record(store, {
           actorId: user.id,
           actorOrganisationId: user.organisation.id,
           action: "socket.rate_limited",
@@ -151,8 +151,15 @@ export function createSocketServer(options: {
           subjectId: user.id,
           caseId: null,
           detail: {},
-        });
+        }).catch((error: unknown) => logger.warn({ err: error }, "flood not audited"));
         socket.disconnect(true);
+        return;
+      }
+      // An event nobody listens to is refused at once: a client waiting for its acknowledgement
+      // is told so instead of waiting for ever.
+      if (socket.listeners(packet[0] as keyof ClientToServerEvents).length === 0) {
+        const ack = packet.at(-1);
+        if (typeof ack === "function") (ack as (r: { ok: boolean; error?: string }) => void)({ ok: false, error: "request.invalid" });
         return;
       }
       void joined.then(() => next());
@@ -390,6 +397,9 @@ export function createSocketServer(options: {
     },
     directionIssued(caseId: string, direction: unknown) {
       everywhere().to(ROOM.case(caseId)).emit("direction:issued", { caseId, direction });
+    },
+    caseUpdated(caseId: string, version: number) {
+      everywhere().to(ROOM.case(caseId)).emit("case:updated", { caseId, version });
     },
     /** Access to a case changed: re-derive every socket's rooms for it. */
     async recheckCase(caseId: string) {
