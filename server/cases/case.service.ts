@@ -113,6 +113,7 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
         court: court(record.courtCode),
         status: record.status,
         sentOn: record.sentOn,
+        version: record.version,
         prosecutor: { id: record.prosecutingOrganisationId, name: prosecutor?.name ?? record.prosecutingOrganisationId },
         defendants: await Promise.all(
           defendants.map(async (d) => {
@@ -126,6 +127,8 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
               custodyTimeLimit: d.custodyTimeLimit,
               bailConditions: d.bailConditions,
               interpreterLanguage: d.interpreterLanguage,
+              isYouth: d.isYouth,
+              version: d.version,
               offences: (await store.offences.listByDefendant(d.id)).map(({ defendantId: _, ...o }) => o),
               representedBy: association
                 ? { organisationId: association.organisationId, organisationName: await organisationName(association.organisationId) }
@@ -140,6 +143,9 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
           type: h.type,
           courtroom: h.courtroom,
           court: court(h.courtCode),
+          estimatedMinutes: h.estimatedMinutes,
+          judiciary: h.judiciary,
+          version: h.version,
         })),
       };
       await audit.record(store, {

@@ -56,6 +56,10 @@ export function createRealtimeHub(logger: Logger, bus?: ClusterBus) {
     directionIssued(caseId: string, direction: unknown): void {
       sockets?.directionIssued(caseId, direction);
     },
+    /** A case's details changed (intake, edits, listing, sending): every member of the case hears. */
+    caseUpdated(caseId: string, version: number): void {
+      sockets?.caseUpdated(caseId, version);
+    },
   };
 }
 

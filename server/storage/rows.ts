@@ -8,6 +8,7 @@ import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
 import type { FormRecord, SignOff } from "../../shared/schemas/form.schema.ts";
 import type { Hearing } from "../../shared/schemas/hearing.schema.ts";
 import type { User } from "../../shared/schemas/user.schema.ts";
+import { foldName } from "../../shared/schemas/common.schema.ts";
 
 /**
  * Rows to records, for both stores: the SQLite and PostgreSQL schemas use the same column names
@@ -42,6 +43,7 @@ export const toCase = (r: Row): CaseRecord => ({
   prosecutingOrganisationId: str(r.prosecuting_organisation_id),
   status: str(r.status) as CaseRecord["status"],
   sentOn: strOrNull(r.sent_on),
+  version: Number(r.version ?? 1),
 });
 
 export const toDefendant = (r: Row): Defendant => ({
@@ -54,6 +56,8 @@ export const toDefendant = (r: Row): Defendant => ({
   custodyTimeLimit: strOrNull(r.custody_time_limit),
   bailConditions: strOrNull(r.bail_conditions),
   interpreterLanguage: strOrNull(r.interpreter_language),
+  isYouth: Number(r.is_youth ?? 0) === 1,
+  version: Number(r.version ?? 1),
 });
 
 export const toOffence = (r: Row): Offence => ({
@@ -66,6 +70,9 @@ export const toOffence = (r: Row): Offence => ({
   startDate: str(r.start_date),
   modeOfTrial: str(r.mode_of_trial) as Offence["modeOfTrial"],
   plea: str(r.plea) as Offence["plea"],
+  endDate: strOrNull(r.end_date),
+  indicatedPlea: str(r.indicated_plea ?? "no-indication") as Offence["indicatedPlea"],
+  version: Number(r.version ?? 1),
 });
 
 export const toHearing = (r: Row): Hearing => ({
@@ -76,6 +83,9 @@ export const toHearing = (r: Row): Hearing => ({
   date: str(r.date),
   startTime: str(r.start_time),
   type: str(r.type) as Hearing["type"],
+  estimatedMinutes: r.estimated_minutes === null || r.estimated_minutes === undefined ? null : Number(r.estimated_minutes),
+  judiciary: JSON.parse(str(r.judiciary ?? "[]")) as string[],
+  version: Number(r.version ?? 1),
 });
 
 export const toAssociation = (r: Row): Association => ({
@@ -148,3 +158,70 @@ export const toAudit = (r: Row): AuditEntry => ({
   prevHash: str(r.prev_hash),
   hash: str(r.hash),
 });
+
+/** The fields of each record that a versioned update may change, with their columns. */
+export type CaseChanges = Partial<Pick<CaseRecord, "jurisdiction" | "courtCode" | "status" | "sentOn">>;
+export type DefendantChanges = Partial<
+  Pick<Defendant, "firstName" | "lastName" | "dateOfBirth" | "custody" | "custodyTimeLimit" | "bailConditions" | "interpreterLanguage" | "isYouth">
+>;
+export type OffenceChanges = Partial<
+  Pick<Offence, "code" | "title" | "wording" | "legislation" | "startDate" | "endDate" | "modeOfTrial" | "indicatedPlea" | "plea">
+>;
+export type HearingChanges = Partial<Pick<Hearing, "courtCode" | "courtroom" | "date" | "startTime" | "type" | "estimatedMinutes" | "judiciary">>;
+
+/** Column → value for an update, as both stores write them (booleans 0/1, JSON as text). */
+export type ColumnValues = Record<string, string | number | null>;
+
+const columnsOf = (changes: Record<string, unknown>, names: Record<string, string>): ColumnValues => {
+  const out: ColumnValues = {};
+  for (const [field, value] of Object.entries(changes)) {
+    const column = names[field];
+    if (column === undefined || value === undefined) continue;
+    out[column] = typeof value === "boolean" ? (value ? 1 : 0) : Array.isArray(value) ? JSON.stringify(value) : (value as string | number | null);
+  }
+  return out;
+};
+
+export const caseColumns = (c: CaseChanges) =>
+  columnsOf(c, { jurisdiction: "jurisdiction", courtCode: "court_code", status: "status", sentOn: "sent_on" });
+
+export const defendantColumns = (d: DefendantChanges): ColumnValues => {
+  const out = columnsOf(d, {
+    firstName: "first_name",
+    lastName: "last_name",
+    dateOfBirth: "date_of_birth",
+    custody: "custody",
+    custodyTimeLimit: "custody_time_limit",
+    bailConditions: "bail_conditions",
+    interpreterLanguage: "interpreter_language",
+    isYouth: "is_youth",
+  });
+  // The folded names are what search and association match on: they change with the names.
+  if (d.firstName !== undefined) out.first_name_folded = foldName(d.firstName);
+  if (d.lastName !== undefined) out.last_name_folded = foldName(d.lastName);
+  return out;
+};
+
+export const offenceColumns = (o: OffenceChanges) =>
+  columnsOf(o, {
+    code: "code",
+    title: "title",
+    wording: "wording",
+    legislation: "legislation",
+    startDate: "start_date",
+    endDate: "end_date",
+    modeOfTrial: "mode_of_trial",
+    indicatedPlea: "indicated_plea",
+    plea: "plea",
+  });
+
+export const hearingColumns = (h: HearingChanges) =>
+  columnsOf(h, {
+    courtCode: "court_code",
+    courtroom: "courtroom",
+    date: "date",
+    startTime: "start_time",
+    type: "type",
+    estimatedMinutes: "estimated_minutes",
+    judiciary: "judiciary",
+  });

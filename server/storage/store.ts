@@ -1,14 +1,30 @@
 import type { Association } from "../../shared/schemas/association.schema.ts";
 import type { AuditEntry } from "../../shared/schemas/audit.schema.ts";
-import type { CaseRecord } from "../../shared/schemas/case.schema.ts";
+import type { CaseRecord, NewCaseRecord } from "../../shared/schemas/case.schema.ts";
 import type { Court } from "../../shared/schemas/court.schema.ts";
-import type { Defendant, Offence } from "../../shared/schemas/defendant.schema.ts";
+import type { Defendant, NewDefendant, NewOffence, Offence } from "../../shared/schemas/defendant.schema.ts";
 import type { DirectionRecord } from "../../shared/schemas/direction.schema.ts";
 import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
 import type { FormRecord, SignOff } from "../../shared/schemas/form.schema.ts";
-import type { Hearing } from "../../shared/schemas/hearing.schema.ts";
+import type { Hearing, NewHearing } from "../../shared/schemas/hearing.schema.ts";
 import type { Organisation } from "../../shared/schemas/organisation.schema.ts";
 import type { User } from "../../shared/schemas/user.schema.ts";
+import type { CaseChanges, DefendantChanges, HearingChanges, OffenceChanges } from "./rows.ts";
+
+export type { CaseChanges, DefendantChanges, HearingChanges, OffenceChanges } from "./rows.ts";
+
+/**
+ * What a versioned update did: applied (the record as it now is, version one higher), refused
+ * because the record has moved on since `expectedVersion` (the record as it is), or no record.
+ */
+export type VersionedUpdate<T> = { status: "updated"; record: T } | { status: "stale"; current: T } | { status: "missing" };
+
+/** A whole case as it arrives at intake: written in one transaction, positions as given. */
+export type CaseTree = {
+  record: NewCaseRecord;
+  defendants: { defendant: NewDefendant; offences: NewOffence[] }[];
+  hearings: NewHearing[];
+};
 
 /**
  * The relational store (DESIGN §4, §5). One interface, an embedded implementation (SQLite) and a
@@ -67,7 +83,14 @@ export interface UserRepository {
 
 export interface CaseRepository {
   /** Throws StoreConflictError("case.urn") when the URN is taken. */
-  insert(record: CaseRecord): Promise<void>;
+  insert(record: NewCaseRecord): Promise<void>;
+  /**
+   * Insert the case, its defendants (positions 0, 1, … in the given order), their offences (the
+   * same) and its hearings in one transaction. Throws StoreConflictError("case.urn") as `insert`.
+   */
+  insertTree(tree: CaseTree): Promise<void>;
+  /** Apply `changes` only if the case is still at `expectedVersion`; the version goes up by one. */
+  update(id: string, expectedVersion: number, changes: CaseChanges): Promise<VersionedUpdate<CaseRecord>>;
   get(id: string): Promise<CaseRecord | undefined>;
   getByUrn(urn: string): Promise<CaseRecord | undefined>;
   list(): Promise<CaseRecord[]>;
@@ -97,18 +120,25 @@ export type CaseSearch = {
 }
 
 export interface DefendantRepository {
-  insert(defendant: Defendant): Promise<void>;
+  /** `position` orders the defendants of a case; when omitted, the next one (not safe under concurrent inserts). */
+  insert(defendant: NewDefendant, position?: number): Promise<void>;
+  update(id: string, expectedVersion: number, changes: DefendantChanges): Promise<VersionedUpdate<Defendant>>;
   get(id: string): Promise<Defendant | undefined>;
   listByCase(caseId: string): Promise<Defendant[]>;
 }
 
 export interface OffenceRepository {
-  insert(offence: Offence): Promise<void>;
+  /** `position` orders the offences of a defendant; when omitted, the next one. */
+  insert(offence: NewOffence, position?: number): Promise<void>;
+  get(id: string): Promise<Offence | undefined>;
+  update(id: string, expectedVersion: number, changes: OffenceChanges): Promise<VersionedUpdate<Offence>>;
   listByDefendant(defendantId: string): Promise<Offence[]>;
 }
 
 export interface HearingRepository {
-  insert(hearing: Hearing): Promise<void>;
+  insert(hearing: NewHearing): Promise<void>;
+  get(id: string): Promise<Hearing | undefined>;
+  update(id: string, expectedVersion: number, changes: HearingChanges): Promise<VersionedUpdate<Hearing>>;
   listByCase(caseId: string): Promise<Hearing[]>;
 }
 

@@ -43,9 +43,13 @@ export type Resource =
   | { kind: "direction"; case: CaseFacts }
   | { kind: "audit"; case: CaseFacts }
   /** The audit chain as a whole: verifying it reveals its length and head hash, no case content. */
-  | { kind: "audit-chain" };
+  | { kind: "audit-chain" }
+  /** A case not yet created (intake): who prosecutes it and at which court it starts. */
+  | { kind: "new-case"; prosecutingOrganisationId: string; courtCode: string }
+  /** The hearings of a case: listing one, or changing its details. */
+  | { kind: "hearing"; case: CaseFacts };
 
-export const ACTIONS = ["read", "write", "issue", "sign-off", "acknowledge", "export", "associate", "end-association", "verify"] as const;
+export const ACTIONS = ["read", "write", "issue", "sign-off", "acknowledge", "export", "associate", "end-association", "verify", "create", "send"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const isCourt = (actor: Actor) => actor.party === "court";
@@ -76,11 +80,25 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (action === "associate") return resource.kind === "defendant" && isDefence(actor);
   // The chain belongs to no case; court staff administer the service and check its integrity.
   if (resource.kind === "audit-chain") return action === "verify" && actor.role === "court-staff";
+  // Intake: court staff for cases at their courts, the prosecution for its own organisation only.
+  if (resource.kind === "new-case") {
+    if (action !== "create") return false;
+    if (actor.role === "court-staff") return actor.courts.includes(resource.courtCode);
+    return isProsecution(actor) && actor.organisationId === resource.prosecutingOrganisationId;
+  }
   if (!isMember(actor, resource.case)) return false;
 
   switch (resource.kind) {
     case "case":
-      return action === "read" || action === "export";
+      if (action === "read" || action === "export") return true;
+      // Case, defendant and offence details come from court staff and the prosecution, never the defence.
+      if (action === "write") return actor.role === "court-staff" || isProsecution(actor);
+      // Sending to the Crown Court is the magistrates' court's decision, recorded by the court.
+      return action === "send" && isCourt(actor);
+    case "hearing":
+      if (action === "read") return true;
+      // Listing is court administration.
+      return action === "write" && actor.role === "court-staff";
     case "defendant":
       if (action === "read") return true;
       return action === "end-association" && isCourt(actor);

@@ -30,6 +30,11 @@ export type RevokeReason = (typeof REVOKE_REASON)[keyof typeof REVOKE_REASON];
 export interface ServerToClientEvents {
   "direction:issued": (payload: { caseId: string; direction: unknown }) => void;
   "document:served": (payload: { caseId: string; document: unknown }) => void;
+  /**
+   * The case's details (case, defendants, offences, hearings) changed: the client refreshes its
+   * overview. `version` is the case record's; defendants, offences and hearings carry their own.
+   */
+  "case:updated": (payload: { caseId: string; version: number }) => void;
   presence: (payload: { caseId: string; people: PresencePerson[] }) => void;
   "access:revoked": (payload: { caseId: string | null; reason: RevokeReason }) => void;
   "presentation:state": (payload: PresentationState) => void;

@@ -13,5 +13,9 @@ export const caseRecord = z.object({
   status: caseStatus,
   /** Date of sending for Crown Court cases. */
   sentOn: isoDate.nullable(),
+  /** Optimistic concurrency: 1 when created, one more at each change (If-Match / ETag). */
+  version: z.number().int().positive().default(1),
 });
-export type CaseRecord = z.infer<typeof caseRecord>;
+export type CaseRecord = z.output<typeof caseRecord>;
+/** A case as inserted: the version starts at 1 unless given. */
+export type NewCaseRecord = z.input<typeof caseRecord>;

@@ -14,11 +14,18 @@ export const defendant = z.object({
   custodyTimeLimit: isoDate.nullable(),
   bailConditions: z.string().nullable(),
   interpreterLanguage: z.string().nullable(),
+  /** Under 18 (Common Platform `isYouth`): youth court rules and reporting restrictions apply. */
+  isYouth: z.boolean().default(false),
+  version: z.number().int().positive().default(1),
 });
-export type Defendant = z.infer<typeof defendant>;
+export type Defendant = z.output<typeof defendant>;
+/** A defendant as inserted: fields added after the first release default. */
+export type NewDefendant = z.input<typeof defendant>;
 
 export const modeOfTrial = z.enum(["summary", "either-way", "indictable"]);
 export const plea = z.enum(["not-guilty", "guilty", "none"]);
+/** Common Platform `indicatedPleaValue` (INDICATED_GUILTY | INDICATED_NOT_GUILTY | NO_INDICATION). */
+export const indicatedPlea = z.enum(["guilty", "not-guilty", "no-indication"]);
 
 export const offence = z.object({
   id: z.string().min(1),
@@ -30,5 +37,10 @@ export const offence = z.object({
   startDate: isoDate,
   modeOfTrial,
   plea,
+  endDate: isoDate.nullable().default(null),
+  indicatedPlea: indicatedPlea.default("no-indication"),
+  version: z.number().int().positive().default(1),
 });
-export type Offence = z.infer<typeof offence>;
+export type Offence = z.output<typeof offence>;
+/** An offence as inserted: fields added after the first release default. */
+export type NewOffence = z.input<typeof offence>;

@@ -19,5 +19,12 @@ export const hearing = z.object({
   /** Local (Europe/London) start time, HH:MM. */
   startTime: z.string().regex(/^\d{2}:\d{2}$/),
   type: hearingType,
+  /** Listed duration in minutes (Common Platform `listedDurationMinutes`). */
+  estimatedMinutes: z.number().int().positive().nullable().default(null),
+  /** Names of the judiciary sitting, e.g. "HHJ Morgan", "District Judge (MC) Patel". */
+  judiciary: z.array(z.string()).default([]),
+  version: z.number().int().positive().default(1),
 });
-export type Hearing = z.infer<typeof hearing>;
+export type Hearing = z.output<typeof hearing>;
+/** A hearing as inserted: fields added after the first release default. */
+export type NewHearing = z.input<typeof hearing>;

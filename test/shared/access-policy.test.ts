@@ -31,7 +31,22 @@ const none: Who[] = [];
 
 /** For each resource, who may do each action; any action not listed is allowed to nobody. */
 const table: { name: string; resource: Resource; allowed: Partial<Record<Action, Who[]>> }[] = [
-  { name: "case", resource: { kind: "case", case: facts }, allowed: { read: members, export: members } },
+  {
+    name: "case",
+    resource: { kind: "case", case: facts },
+    allowed: { read: members, export: members, write: ["prosecutor", "staff"], send: court },
+  },
+  { name: "hearing", resource: { kind: "hearing", case: facts }, allowed: { read: members, write: ["staff"] } },
+  {
+    name: "new case at KBMC01 for cps-wessex",
+    resource: { kind: "new-case", prosecutingOrganisationId: "cps-wessex", courtCode: "KBMC01" },
+    allowed: { create: ["prosecutor", "staff"] },
+  },
+  {
+    name: "new case at NOMC01 for cps-mercia",
+    resource: { kind: "new-case", prosecutingOrganisationId: "cps-mercia", courtCode: "NOMC01" },
+    allowed: { create: ["otherCps"] },
+  },
   {
     name: "defendant d1",
     resource: { kind: "defendant", case: facts, defendantId: "d1" },

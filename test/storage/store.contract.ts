@@ -1,8 +1,8 @@
 import * as assert from "uvu/assert";
 import { suite } from "uvu";
-import type { CaseRecord } from "../../shared/schemas/case.schema.ts";
+import type { CaseRecord, NewCaseRecord } from "../../shared/schemas/case.schema.ts";
 import type { Store } from "../../server/storage/store.ts";
-import { StoreConflictError } from "../../server/storage/store.ts";
+import { type CaseTree, StoreConflictError } from "../../server/storage/store.ts";
 import { createAuditService } from "../../server/audit/audit.service.ts";
 
 /**
@@ -28,7 +28,7 @@ export function storeContract(
     await store.organisations.upsert({ id: "cps-test", name: "CPS Test", kind: "prosecution" });
     await store.organisations.upsert({ id: "firm-a", name: "Firm A", kind: "defence" });
     await store.organisations.upsert({ id: "firm-b", name: "Firm B", kind: "defence" });
-    const record: CaseRecord = {
+    const record: NewCaseRecord = {
       id: "case-1",
       urn: "52KB1234526",
       jurisdiction: "magistrates",
@@ -36,6 +36,7 @@ export function storeContract(
       prosecutingOrganisationId: "cps-test",
       status: "active",
       sentOn: null,
+      version: 1,
       ...overrides,
     };
     await store.cases.insert(record);
@@ -246,6 +247,93 @@ export function storeContract(
     assert.is((await store.forms.get("form-1"))?.type, "PET");
     assert.is((await store.forms.listByCase("case-1")).length, 1);
     assert.is((await store.forms.listSignOffs("form-1"))[0]?.party, "prosecution");
+  });
+
+  const caseTree = (overrides: { id?: string; urn?: string } = {}): CaseTree => {
+    const caseId = overrides.id ?? "case-t";
+    const person = (id: string, lastName: string) => ({
+      id,
+      caseId,
+      firstName: "Rowan",
+      lastName,
+      dateOfBirth: "1991-05-06",
+      custody: "custody" as const,
+      custodyTimeLimit: "2027-01-01",
+      bailConditions: null,
+      interpreterLanguage: null,
+      isYouth: false,
+    });
+    const offence = (id: string, defendantId: string, code: string) => ({
+      id,
+      defendantId,
+      code,
+      title: "Theft",
+      wording: "Stole a bicycle",
+      legislation: "Theft Act 1968, s.1",
+      startDate: "2026-10-01",
+      endDate: null,
+      modeOfTrial: "either-way" as const,
+      indicatedPlea: "no-indication" as const,
+      plea: "none" as const,
+    });
+    return {
+      record: { id: caseId, urn: overrides.urn ?? "52KB7654326", jurisdiction: "magistrates", courtCode: "KBMC01", prosecutingOrganisationId: "cps-test", status: "active", sentOn: null },
+      defendants: [
+        { defendant: person(`${caseId}-d1`, "Zed"), offences: [offence(`${caseId}-o1`, `${caseId}-d1`, "TH68010"), offence(`${caseId}-o2`, `${caseId}-d1`, "CD71039")] },
+        { defendant: person(`${caseId}-d2`, "Abel"), offences: [offence(`${caseId}-o3`, `${caseId}-d2`, "TH68010")] },
+      ],
+      hearings: [{ id: `${caseId}-h1`, caseId, courtCode: "KBMC01", courtroom: "1", date: "2026-12-01", startTime: "10:00", type: "first-hearing", estimatedMinutes: 30, judiciary: ["District Judge (MC) Okafor"] }],
+    };
+  };
+
+  test("inserts a whole case in one transaction, in the given order, at version 1", async ({ store }) => {
+    await seedCase(store);
+    await store.cases.insertTree(caseTree());
+    assert.is((await store.cases.get("case-t"))?.version, 1);
+    const defendants = await store.defendants.listByCase("case-t");
+    assert.equal(defendants.map((d) => d.lastName), ["Zed", "Abel"], "positions as given, not by name");
+    assert.equal(defendants.map((d) => [d.version, d.isYouth]), [[1, false], [1, false]]);
+    assert.equal((await store.offences.listByDefendant("case-t-d1")).map((o) => o.code), ["TH68010", "CD71039"]);
+    const [hearing] = await store.hearings.listByCase("case-t");
+    assert.equal([hearing?.estimatedMinutes, hearing?.judiciary, hearing?.version], [30, ["District Judge (MC) Okafor"], 1]);
+    assert.equal(await store.hearings.get("case-t-h1"), hearing);
+  });
+
+  test("a whole case with a taken URN leaves nothing behind", async ({ store }) => {
+    await seedCase(store);
+    try {
+      await store.cases.insertTree(caseTree({ urn: "52KB1234526" }));
+      assert.unreachable("duplicate URN accepted");
+    } catch (error) {
+      assert.instance(error, StoreConflictError);
+    }
+    assert.is(await store.cases.get("case-t"), undefined);
+    assert.is(await store.defendants.get("case-t-d1"), undefined);
+  });
+
+  test("a versioned update applies on the expected version only, and says stale or missing otherwise", async ({ store }) => {
+    await seedCase(store);
+    await store.cases.insertTree(caseTree());
+    const updated = await store.defendants.update("case-t-d2", 1, { lastName: "Ábelard", isYouth: true, bailConditions: "Curfew" });
+    assert.is(updated.status, "updated");
+    const record = updated.status === "updated" ? updated.record : undefined;
+    assert.equal([record?.lastName, record?.isYouth, record?.bailConditions, record?.version], ["Ábelard", true, "Curfew", 2]);
+    const stale = await store.defendants.update("case-t-d2", 1, { lastName: "Other" });
+    assert.is(stale.status, "stale");
+    assert.is(stale.status === "stale" ? stale.current.lastName : "", "Ábelard", "a stale write changes nothing");
+    assert.equal(await store.defendants.update("nobody", 1, { lastName: "X" }), { status: "missing" });
+    // The folded surname follows the new name: search finds the defendant by it.
+    const found = await store.cases.search({ scope: { kind: "prosecution", organisationId: "cps-test" }, surnamePrefix: "abela", today: "2026-01-01", limit: 10 });
+    assert.equal(found, ["case-t"]);
+
+    const sent = await store.cases.update("case-t", 1, { jurisdiction: "crown", status: "sent-to-crown-court", sentOn: "2026-11-02" });
+    assert.equal(sent.status === "updated" ? [sent.record.jurisdiction, sent.record.sentOn, sent.record.version] : [], ["crown", "2026-11-02", 2]);
+    const offence = await store.offences.update("case-t-o1", 1, { indicatedPlea: "not-guilty", endDate: "2026-10-02" });
+    assert.equal(offence.status === "updated" ? [offence.record.indicatedPlea, offence.record.endDate, offence.record.version] : [], ["not-guilty", "2026-10-02", 2]);
+    assert.equal(await store.offences.get("case-t-o1"), offence.status === "updated" ? offence.record : undefined);
+    const hearing = await store.hearings.update("case-t-h1", 1, { judiciary: [], estimatedMinutes: null, courtroom: "3" });
+    assert.equal(hearing.status === "updated" ? [hearing.record.judiciary, hearing.record.estimatedMinutes, hearing.record.courtroom, hearing.record.version] : [], [[], null, "3", 2]);
+    assert.is((await store.hearings.update("case-t-h1", 1, { courtroom: "4" })).status, "stale");
   });
 
   test("rolls back every write of a failed transaction", async ({ store }) => {

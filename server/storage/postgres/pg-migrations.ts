@@ -186,4 +186,20 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
     `,
   },
+  {
+    version: 9,
+    name: "case intake: versions and intake fields",
+    // Same columns as SQLITE_MIGRATIONS 8.
+    sql: `
+      ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE defendants ADD COLUMN is_youth INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE defendants ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE offences ADD COLUMN end_date TEXT;
+      ALTER TABLE offences ADD COLUMN indicated_plea TEXT NOT NULL DEFAULT 'no-indication';
+      ALTER TABLE offences ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE hearings ADD COLUMN estimated_minutes INTEGER;
+      ALTER TABLE hearings ADD COLUMN judiciary TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

@@ -26,11 +26,12 @@ import type {
   Store,
   TextHit,
   UserRepository,
+  VersionedUpdate,
 } from "../store.ts";
 import { StoreConflictError } from "../store.ts";
 import { PG_MIGRATIONS } from "./pg-migrations.ts";
 import { withTransaction } from "./pg-transaction.ts";
-import { type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
 
 
 /** What a query runs on: the pool, or the one client of a transaction. */
@@ -128,6 +129,21 @@ class PgStore implements Store {
     const all = async (sql: string, ...params: unknown[]) => (await db.query(sql, params)).rows;
     const one = async (sql: string, ...params: unknown[]): Promise<Row | undefined> => (await all(sql, ...params))[0];
     const run = async (sql: string, ...params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
+    /** Compare-and-set on the version: the update lands only on the version the writer saw. */
+    const versionedUpdate = async <T>(
+      table: string,
+      id: string,
+      expectedVersion: number,
+      columns: ColumnValues,
+      read: (id: string) => Promise<T | undefined>,
+    ): Promise<VersionedUpdate<T>> => {
+      const names = Object.keys(columns);
+      const set = [...names.map((column, i) => `${column} = $${i + 3}`), "version = version + 1"].join(", ");
+      const changed = await run(`UPDATE ${table} SET ${set} WHERE id = $1 AND version = $2`, id, expectedVersion, ...Object.values(columns));
+      const record = await read(id);
+      if (record === undefined) return { status: "missing" };
+      return changed === 1 ? { status: "updated", record } : { status: "stale", current: record };
+    };
 
     this.courts = {
       upsert: async (c) => {
@@ -187,8 +203,8 @@ class PgStore implements Store {
         await unique(
           "case.urn",
           run(
-            `INSERT INTO cases (id, urn, jurisdiction, court_code, prosecuting_organisation_id, status, sent_on)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            `INSERT INTO cases (id, urn, jurisdiction, court_code, prosecuting_organisation_id, status, sent_on, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
             c.id,
             c.urn,
             c.jurisdiction,
@@ -196,9 +212,21 @@ class PgStore implements Store {
             c.prosecutingOrganisationId,
             c.status,
             c.sentOn,
+            c.version ?? 1,
           ),
         );
       },
+      insertTree: (tree) =>
+        this.transaction(async (tx) => {
+          await tx.cases.insert(tree.record);
+          for (const [position, { defendant, offences }] of tree.defendants.entries()) {
+            await tx.defendants.insert(defendant, position);
+            for (const [offencePosition, offence] of offences.entries()) await tx.offences.insert(offence, offencePosition);
+          }
+          for (const hearing of tree.hearings) await tx.hearings.insert(hearing);
+        }),
+      update: (id, expectedVersion, changes) =>
+        versionedUpdate("cases", id, expectedVersion, caseColumns(changes), async (key) => mapOptional(await one("SELECT * FROM cases WHERE id = $1", key), toCase)),
       get: async (id) => mapOptional(await one("SELECT * FROM cases WHERE id = $1", id), toCase),
       getByUrn: async (urn) => mapOptional(await one("SELECT * FROM cases WHERE urn = $1", urn), toCase),
       list: async () => (await all("SELECT * FROM cases ORDER BY urn")).map(toCase),
@@ -210,11 +238,11 @@ class PgStore implements Store {
     };
 
     this.defendants = {
-      insert: async (d) => {
+      insert: async (d, position) => {
         await run(
           `INSERT INTO defendants (id, case_id, position, first_name, first_name_folded, last_name, last_name_folded,
-             date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language)
-           VALUES ($1, $2, (SELECT count(*) FROM defendants WHERE case_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+             date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version)
+           VALUES ($1, $2, COALESCE($14::integer, (SELECT count(*) FROM defendants WHERE case_id = $2)), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           d.id,
           d.caseId,
           d.firstName,
@@ -226,18 +254,26 @@ class PgStore implements Store {
           d.custodyTimeLimit,
           d.bailConditions,
           d.interpreterLanguage,
+          d.isYouth ? 1 : 0,
+          d.version ?? 1,
+          position ?? null,
         );
       },
+      update: (id, expectedVersion, changes) =>
+        versionedUpdate("defendants", id, expectedVersion, defendantColumns(changes), async (key) =>
+          mapOptional(await one("SELECT * FROM defendants WHERE id = $1", key), toDefendant),
+        ),
       get: async (id) => mapOptional(await one("SELECT * FROM defendants WHERE id = $1", id), toDefendant),
       listByCase: async (caseId) =>
         (await all("SELECT * FROM defendants WHERE case_id = $1 ORDER BY position", caseId)).map(toDefendant),
     };
 
     this.offences = {
-      insert: async (o) => {
+      insert: async (o, position) => {
         await run(
-          `INSERT INTO offences (id, defendant_id, position, code, title, wording, legislation, start_date, mode_of_trial, plea)
-           VALUES ($1, $2, (SELECT count(*) FROM offences WHERE defendant_id = $2), $3, $4, $5, $6, $7, $8, $9)`,
+          `INSERT INTO offences (id, defendant_id, position, code, title, wording, legislation, start_date, mode_of_trial, plea,
+             end_date, indicated_plea, version)
+           VALUES ($1, $2, COALESCE($13::integer, (SELECT count(*) FROM offences WHERE defendant_id = $2)), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           o.id,
           o.defendantId,
           o.code,
@@ -247,8 +283,17 @@ class PgStore implements Store {
           o.startDate,
           o.modeOfTrial,
           o.plea,
+          o.endDate ?? null,
+          o.indicatedPlea ?? "no-indication",
+          o.version ?? 1,
+          position ?? null,
         );
       },
+      get: async (id) => mapOptional(await one("SELECT * FROM offences WHERE id = $1", id), toOffence),
+      update: (id, expectedVersion, changes) =>
+        versionedUpdate("offences", id, expectedVersion, offenceColumns(changes), async (key) =>
+          mapOptional(await one("SELECT * FROM offences WHERE id = $1", key), toOffence),
+        ),
       listByDefendant: async (defendantId) =>
         (await all("SELECT * FROM offences WHERE defendant_id = $1 ORDER BY position", defendantId)).map(toOffence),
     };
@@ -256,7 +301,8 @@ class PgStore implements Store {
     this.hearings = {
       insert: async (h) => {
         await run(
-          "INSERT INTO hearings (id, case_id, court_code, courtroom, date, start_time, type) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          `INSERT INTO hearings (id, case_id, court_code, courtroom, date, start_time, type, estimated_minutes, judiciary, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           h.id,
           h.caseId,
           h.courtCode,
@@ -264,8 +310,16 @@ class PgStore implements Store {
           h.date,
           h.startTime,
           h.type,
+          h.estimatedMinutes ?? null,
+          JSON.stringify(h.judiciary ?? []),
+          h.version ?? 1,
         );
       },
+      get: async (id) => mapOptional(await one("SELECT * FROM hearings WHERE id = $1", id), toHearing),
+      update: (id, expectedVersion, changes) =>
+        versionedUpdate("hearings", id, expectedVersion, hearingColumns(changes), async (key) =>
+          mapOptional(await one("SELECT * FROM hearings WHERE id = $1", key), toHearing),
+        ),
       listByCase: async (caseId) =>
         (await all("SELECT * FROM hearings WHERE case_id = $1 ORDER BY date, start_time", caseId)).map(toHearing),
     };

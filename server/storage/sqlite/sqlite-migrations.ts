@@ -155,4 +155,21 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         last_user_id TEXT NOT NULL, last_at TEXT NOT NULL, PRIMARY KEY (doc_name, item_key));
     `,
   },
+  {
+    version: 8,
+    name: "case intake: versions and intake fields",
+    // Each record carries a version for optimistic concurrency (If-Match); the intake fields
+    // default so rows written before this migration read as they did.
+    sql: `
+      ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE defendants ADD COLUMN is_youth INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE defendants ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE offences ADD COLUMN end_date TEXT;
+      ALTER TABLE offences ADD COLUMN indicated_plea TEXT NOT NULL DEFAULT 'no-indication';
+      ALTER TABLE offences ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE hearings ADD COLUMN estimated_minutes INTEGER;
+      ALTER TABLE hearings ADD COLUMN judiciary TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

@@ -3,13 +3,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Association } from "../../../shared/schemas/association.schema.ts";
 import type { AuditEntry } from "../../../shared/schemas/audit.schema.ts";
-import type { CaseRecord } from "../../../shared/schemas/case.schema.ts";
+import type { NewCaseRecord } from "../../../shared/schemas/case.schema.ts";
 import type { Court } from "../../../shared/schemas/court.schema.ts";
-import type { Defendant, Offence } from "../../../shared/schemas/defendant.schema.ts";
+import type { NewDefendant, NewOffence } from "../../../shared/schemas/defendant.schema.ts";
 import type { DirectionRecord } from "../../../shared/schemas/direction.schema.ts";
 import type { DocumentRecord } from "../../../shared/schemas/document.schema.ts";
 import type { FormRecord, SignOff } from "../../../shared/schemas/form.schema.ts";
-import type { Hearing } from "../../../shared/schemas/hearing.schema.ts";
+import type { NewHearing } from "../../../shared/schemas/hearing.schema.ts";
 import type { Organisation } from "../../../shared/schemas/organisation.schema.ts";
 import type { User } from "../../../shared/schemas/user.schema.ts";
 import { foldName } from "../../../shared/schemas/common.schema.ts";
@@ -37,14 +37,20 @@ import {
   type NotificationRepository,
   type OffenceRepository,
   type OrganisationRepository,
+  type CaseChanges,
+  type CaseTree,
+  type DefendantChanges,
+  type HearingChanges,
+  type OffenceChanges,
   type SessionRecord,
   type SessionRepository,
+  type VersionedUpdate,
   type Store,
   StoreConflictError,
   type UserRepository,
 } from "../store.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
-import { type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
 
 type Db = Database.Database;
 
@@ -125,6 +131,21 @@ class SqliteStore implements Store {
   ) {
     const q = (sql: string) => this.prepare(sql);
     const write = <T>(work: () => T) => this.write(work);
+    /** Compare-and-set on the version: the update lands only on the version the writer saw. */
+    const versionedUpdate = <T>(
+      table: string,
+      id: string,
+      expectedVersion: number,
+      columns: ColumnValues,
+      read: (id: string) => T | undefined,
+    ): Promise<VersionedUpdate<T>> =>
+      write((): VersionedUpdate<T> => {
+        const set = [...Object.keys(columns).map((column) => `${column} = @${column}`), "version = version + 1"].join(", ");
+        const changed = q(`UPDATE ${table} SET ${set} WHERE id = @id AND version = @expectedVersion`).run({ ...columns, id, expectedVersion }).changes;
+        const record = read(id);
+        if (record === undefined) return { status: "missing" };
+        return changed === 1 ? { status: "updated", record } : { status: "stale", current: record };
+      });
 
     this.courts = {
       upsert: (c: Court) =>
@@ -177,11 +198,11 @@ class SqliteStore implements Store {
     };
 
     this.cases = {
-      insert: (c: CaseRecord) =>
+      insert: (c: NewCaseRecord) =>
         write(() =>
           unique("case.urn", () =>
-            q(`INSERT INTO cases (id, urn, jurisdiction, court_code, prosecuting_organisation_id, status, sent_on)
-               VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+            q(`INSERT INTO cases (id, urn, jurisdiction, court_code, prosecuting_organisation_id, status, sent_on, version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
               c.id,
               c.urn,
               c.jurisdiction,
@@ -189,9 +210,21 @@ class SqliteStore implements Store {
               c.prosecutingOrganisationId,
               c.status,
               c.sentOn,
+              c.version ?? 1,
             ),
           ),
         ),
+      insertTree: (tree: CaseTree) =>
+        this.transaction(async (tx) => {
+          await tx.cases.insert(tree.record);
+          for (const [position, { defendant, offences }] of tree.defendants.entries()) {
+            await tx.defendants.insert(defendant, position);
+            for (const [offencePosition, offence] of offences.entries()) await tx.offences.insert(offence, offencePosition);
+          }
+          for (const hearing of tree.hearings) await tx.hearings.insert(hearing);
+        }),
+      update: (id: string, expectedVersion: number, changes: CaseChanges) =>
+        versionedUpdate("cases", id, expectedVersion, caseColumns(changes), (key) => mapOptional(q("SELECT * FROM cases WHERE id = ?").get(key), toCase)),
       get: async (id: string) => mapOptional(q("SELECT * FROM cases WHERE id = ?").get(id), toCase),
       getByUrn: async (urn: string) => mapOptional(q("SELECT * FROM cases WHERE urn = ?").get(urn), toCase),
       list: async () => (q("SELECT * FROM cases ORDER BY urn").all() as Row[]).map(toCase),
@@ -203,13 +236,14 @@ class SqliteStore implements Store {
     };
 
     this.defendants = {
-      insert: (d: Defendant) =>
+      insert: (d: NewDefendant, position?: number) =>
         write(() => {
           q(`INSERT INTO defendants (id, case_id, position, first_name, first_name_folded, last_name, last_name_folded,
-               date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language)
-             VALUES (?, ?, (SELECT count(*) FROM defendants WHERE case_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+               date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version)
+             VALUES (?, ?, COALESCE(?, (SELECT count(*) FROM defendants WHERE case_id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             d.id,
             d.caseId,
+            position ?? null,
             d.caseId,
             d.firstName,
             foldName(d.firstName),
@@ -220,20 +254,28 @@ class SqliteStore implements Store {
             d.custodyTimeLimit,
             d.bailConditions,
             d.interpreterLanguage,
+            d.isYouth ? 1 : 0,
+            d.version ?? 1,
           );
         }),
+      update: (id: string, expectedVersion: number, changes: DefendantChanges) =>
+        versionedUpdate("defendants", id, expectedVersion, defendantColumns(changes), (key) =>
+          mapOptional(q("SELECT * FROM defendants WHERE id = ?").get(key), toDefendant),
+        ),
       get: async (id: string) => mapOptional(q("SELECT * FROM defendants WHERE id = ?").get(id), toDefendant),
       listByCase: async (caseId: string) =>
         (q("SELECT * FROM defendants WHERE case_id = ? ORDER BY position").all(caseId) as Row[]).map(toDefendant),
     };
 
     this.offences = {
-      insert: (o: Offence) =>
+      insert: (o: NewOffence, position?: number) =>
         write(() => {
-          q(`INSERT INTO offences (id, defendant_id, position, code, title, wording, legislation, start_date, mode_of_trial, plea)
-             VALUES (?, ?, (SELECT count(*) FROM offences WHERE defendant_id = ?), ?, ?, ?, ?, ?, ?, ?)`).run(
+          q(`INSERT INTO offences (id, defendant_id, position, code, title, wording, legislation, start_date, mode_of_trial, plea,
+               end_date, indicated_plea, version)
+             VALUES (?, ?, COALESCE(?, (SELECT count(*) FROM offences WHERE defendant_id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             o.id,
             o.defendantId,
+            position ?? null,
             o.defendantId,
             o.code,
             o.title,
@@ -242,16 +284,25 @@ class SqliteStore implements Store {
             o.startDate,
             o.modeOfTrial,
             o.plea,
+            o.endDate ?? null,
+            o.indicatedPlea ?? "no-indication",
+            o.version ?? 1,
           );
         }),
+      get: async (id: string) => mapOptional(q("SELECT * FROM offences WHERE id = ?").get(id), toOffence),
+      update: (id: string, expectedVersion: number, changes: OffenceChanges) =>
+        versionedUpdate("offences", id, expectedVersion, offenceColumns(changes), (key) =>
+          mapOptional(q("SELECT * FROM offences WHERE id = ?").get(key), toOffence),
+        ),
       listByDefendant: async (defendantId: string) =>
         (q("SELECT * FROM offences WHERE defendant_id = ? ORDER BY position").all(defendantId) as Row[]).map(toOffence),
     };
 
     this.hearings = {
-      insert: (h: Hearing) =>
+      insert: (h: NewHearing) =>
         write(() => {
-          q(`INSERT INTO hearings (id, case_id, court_code, courtroom, date, start_time, type) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+          q(`INSERT INTO hearings (id, case_id, court_code, courtroom, date, start_time, type, estimated_minutes, judiciary, version)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             h.id,
             h.caseId,
             h.courtCode,
@@ -259,8 +310,16 @@ class SqliteStore implements Store {
             h.date,
             h.startTime,
             h.type,
+            h.estimatedMinutes ?? null,
+            JSON.stringify(h.judiciary ?? []),
+            h.version ?? 1,
           );
         }),
+      get: async (id: string) => mapOptional(q("SELECT * FROM hearings WHERE id = ?").get(id), toHearing),
+      update: (id: string, expectedVersion: number, changes: HearingChanges) =>
+        versionedUpdate("hearings", id, expectedVersion, hearingColumns(changes), (key) =>
+          mapOptional(q("SELECT * FROM hearings WHERE id = ?").get(key), toHearing),
+        ),
       listByCase: async (caseId: string) =>
         (q("SELECT * FROM hearings WHERE case_id = ? ORDER BY date, start_time").all(caseId) as Row[]).map(toHearing),
     };

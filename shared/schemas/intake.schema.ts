@@ -1,0 +1,209 @@
+import { z } from "zod";
+import { hasControlCharacters, isoDate, normaliseUrn, URN_PATTERN } from "./common.schema.ts";
+import { caseStatus } from "./case.schema.ts";
+import { jurisdiction } from "./court.schema.ts";
+import { custody, indicatedPlea, modeOfTrial, plea } from "./defendant.schema.ts";
+import { hearingType } from "./hearing.schema.ts";
+
+/**
+ * Case intake (issue #14): a case with its defendants, offences and first hearings as the court
+ * or the prosecution sends it, and the partial changes to each afterwards. Names follow the
+ * Common Platform model (research/domain.md §2) in Caseroom's camelCase. Rules that depend on
+ * today (a date of birth is not in the future) take today's date, so the server passes its clock.
+ */
+
+/**
+ * CJS offence code (Common Platform `offenceCode`): two letters for the Act, two digits for its
+ * year, three for the offence, and at most one letter for a variant, e.g. TH68010, CD71039.
+ */
+export const OFFENCE_CODE_PATTERN = /^[A-Z]{2}\d{5}[A-Z0-9]?$/;
+
+/** A calendar date that exists (2026-02-30 does not). */
+const realDate = isoDate.refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "not a real date");
+
+/** Free text from a user: trimmed, not empty, bounded, with no control characters. */
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long`)
+    .refine((v) => !hasControlCharacters(v), `${label} has characters that are not allowed`);
+const multiline = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long`)
+    // Line breaks and tabs are text here; every other control character is not.
+    .refine((v) => !hasControlCharacters(v.replace(/[\r\n\t]/g, "")), `${label} has characters that are not allowed`);
+
+export const intakeUrn = z
+  .string()
+  .max(40)
+  .transform(normaliseUrn)
+  .refine((v) => URN_PATTERN.test(v), "URN must be 11 letters and numbers");
+
+export const offenceCode = z
+  .string()
+  .max(20)
+  .transform((v) => v.trim().toUpperCase())
+  .refine((v) => OFFENCE_CODE_PATTERN.test(v), "offence code must be a CJS code such as TH68010");
+
+const courtCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{3,8}$/, "court code must be 3 to 8 letters and numbers"));
+const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time must be HH:MM");
+const judiciary = z.array(text(120, "judiciary")).max(12);
+
+const notInFuture = (today: string) => (v: string) => v <= today;
+
+function offenceFields() {
+  return {
+    code: offenceCode,
+    title: text(200, "offence title"),
+    wording: multiline(4000, "offence wording"),
+    legislation: text(300, "legislation"),
+    startDate: realDate,
+    endDate: realDate.nullable(),
+    modeOfTrial,
+    indicatedPlea,
+    plea,
+  };
+}
+
+function defendantFields(today: string) {
+  return {
+    firstName: text(100, "first name"),
+    lastName: text(100, "surname"),
+    dateOfBirth: realDate.refine(notInFuture(today), "date of birth cannot be in the future"),
+    custody,
+    custodyTimeLimit: realDate.nullable(),
+    bailConditions: multiline(2000, "bail conditions").nullable(),
+    interpreterLanguage: text(60, "interpreter language").nullable(),
+    isYouth: z.boolean(),
+  };
+}
+
+function hearingFields() {
+  return {
+    courtCode,
+    courtroom: text(40, "courtroom").nullable(),
+    date: realDate,
+    startTime,
+    type: hearingType,
+    estimatedMinutes: z.number().int().positive().max(60 * 24 * 30).nullable(),
+    judiciary,
+  };
+}
+
+const endsAfterStart = (o: { startDate?: string; endDate?: string | null }) => !o.startDate || !o.endDate || o.endDate >= o.startDate;
+const atLeastOneField = (o: Record<string, unknown>) => Object.keys(o).length > 0;
+
+/** An offence at intake; the pleas default to none indicated, none entered. */
+export function offenceIntake() {
+  const f = offenceFields();
+  return z
+    .object({ ...f, endDate: f.endDate.default(null), indicatedPlea: f.indicatedPlea.default("no-indication"), plea: f.plea.default("none") })
+    .strict()
+    .refine(endsAfterStart, { message: "the end date is before the start date", path: ["endDate"] });
+}
+
+/** A person defendant at intake, with at least one offence. */
+export function defendantIntake(today: string) {
+  const f = defendantFields(today);
+  return z
+    .object({
+      ...f,
+      custodyTimeLimit: f.custodyTimeLimit.default(null),
+      bailConditions: f.bailConditions.default(null),
+      interpreterLanguage: f.interpreterLanguage.default(null),
+      isYouth: f.isYouth.default(false),
+      offences: z.array(offenceIntake()).min(1, "a defendant needs at least one offence").max(100),
+    })
+    .strict();
+}
+
+/** A hearing to list; the court defaults to the case's court. */
+export const hearingRequest = (() => {
+  const f = hearingFields();
+  return z
+    .object({
+      ...f,
+      courtCode: f.courtCode.optional(),
+      courtroom: f.courtroom.default(null),
+      estimatedMinutes: f.estimatedMinutes.default(null),
+      judiciary: f.judiciary.default([]),
+    })
+    .strict();
+})();
+export type HearingRequest = z.output<typeof hearingRequest>;
+
+/**
+ * Body of `POST /api/cases`. The prosecuting organisation defaults to the prosecutor's own; court
+ * staff name it. A Crown Court case comes with its date of sending.
+ */
+export function createCaseRequest(today: string) {
+  return z
+    .object({
+      urn: intakeUrn,
+      prosecutingOrganisationId: text(64, "prosecuting organisation").optional(),
+      jurisdiction,
+      courtCode,
+      sentOn: realDate.refine(notInFuture(today), "the date of sending cannot be in the future").nullable().default(null),
+      defendants: z.array(defendantIntake(today)).min(1, "a case needs at least one defendant").max(50),
+      hearings: z.array(hearingRequest).max(20).default([]),
+    })
+    .strict()
+    .refine((c) => (c.jurisdiction === "crown") === (c.sentOn !== null), {
+      message: "a Crown Court case needs its date of sending, and only it",
+      path: ["sentOn"],
+    });
+}
+export type CreateCaseRequest = z.output<ReturnType<typeof createCaseRequest>>;
+
+/** Body of `PATCH /api/cases/:caseId`: the court moves within a jurisdiction; sending is its own request. */
+export const casePatch = z
+  .object({ courtCode, status: caseStatus.exclude(["sent-to-crown-court"]) })
+  .partial()
+  .strict()
+  .refine(atLeastOneField, "nothing to change");
+export type CasePatch = z.output<typeof casePatch>;
+
+/** Body of `PATCH /api/defendants/:id`. */
+export function defendantPatch(today: string) {
+  return z.object(defendantFields(today)).partial().strict().refine(atLeastOneField, "nothing to change");
+}
+export type DefendantPatch = z.output<ReturnType<typeof defendantPatch>>;
+
+/** Body of `PATCH /api/offences/:id`. */
+export const offencePatch = z
+  .object(offenceFields())
+  .partial()
+  .strict()
+  .refine(atLeastOneField, "nothing to change")
+  .refine(endsAfterStart, { message: "the end date is before the start date", path: ["endDate"] });
+export type OffencePatch = z.output<typeof offencePatch>;
+
+/** Body of `PATCH /api/hearings/:id`. */
+export const hearingPatch = z.object(hearingFields()).partial().strict().refine(atLeastOneField, "nothing to change");
+export type HearingPatch = z.output<typeof hearingPatch>;
+
+/** Body of `POST /api/cases/:caseId/sending`: the magistrates' court sends the case to the Crown Court. */
+export function sendingRequest(today: string) {
+  return z
+    .object({
+      sentOn: realDate.refine(notInFuture(today), "the date of sending cannot be in the future"),
+      crownCourtCode: courtCode,
+    })
+    .strict();
+}
+export type SendingRequest = z.output<ReturnType<typeof sendingRequest>>;
+
+/** `If-Match: "3"` (or W/"3", or 3): the version the writer last saw, or undefined. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header ?? "");
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
