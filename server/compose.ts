@@ -5,8 +5,6 @@ import { demoData } from "../fixtures/demo/demo-data.ts";
 import { createI18n } from "../shared/i18n/i18n.ts";
 import type { DevIdpUser } from "./auth/dev-idp.service.ts";
 import { createMemoryRateLimiter } from "./auth/rate-limiter.ts";
-import { createRedisRateLimiter } from "./auth/redis-rate-limiter.ts";
-import { createRedisReplayCache } from "./auth/redis-replay-cache.ts";
 import { createMemoryReplayCache } from "./auth/replay-cache.ts";
 import { resolveSamlSettings } from "./auth/saml-settings.ts";
 import { createFileBlobStore } from "./blobs/file-blob-store.ts";
@@ -14,9 +12,6 @@ import type { Config } from "./config.ts";
 import type { Clock, Dependencies } from "./dependencies.ts";
 import { createPdfInspector } from "./documents/pdf-inspector.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createClusterBus } from "./redis/cluster-bus.ts";
-import { connectRedis } from "./redis/redis-connection.ts";
-import { openPostgres } from "./storage/postgres/pg-store.ts";
 import { embeddedStoreLayout } from "./operations/embedded-store-layout.ts";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.ts";
 
@@ -42,11 +37,20 @@ export async function composeDependencies(
   const saml = resolveSamlSettings(config, root);
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const embedded = embeddedStoreLayout(config.dataDir);
+  // PostgreSQL and Redis code is loaded only when configured: the embedded default starts faster.
   const { store, blobs } = config.databaseUrl
-    ? await openPostgres(config.databaseUrl)
+    ? await (await import("./storage/postgres/pg-store.ts")).openPostgres(config.databaseUrl)
     : { store: openSqliteStore(embedded.database), blobs: createFileBlobStore(embedded.blobs) };
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
-  const bus = redis ? await createClusterBus(redis, logger) : undefined;
+  const scaleOut = config.redisUrl
+    ? {
+        ...(await import("./redis/redis-connection.ts")),
+        ...(await import("./redis/cluster-bus.ts")),
+        ...(await import("./auth/redis-rate-limiter.ts")),
+        ...(await import("./auth/redis-replay-cache.ts")),
+      }
+    : undefined;
+  const redis = scaleOut && config.redisUrl ? await scaleOut.connectRedis(config.redisUrl, logger) : undefined;
+  const bus = scaleOut && redis ? await scaleOut.createClusterBus(redis, logger) : undefined;
   return {
     config,
     logger,
@@ -55,9 +59,9 @@ export async function composeDependencies(
     clock: overrides.clock ?? (() => new Date()),
     ids: randomUUID,
     i18n: createI18n("en"),
-    replayCache: redis ? createRedisReplayCache(redis.client) : createMemoryReplayCache(),
+    replayCache: scaleOut && redis ? scaleOut.createRedisReplayCache(redis.client) : createMemoryReplayCache(),
     pdfInspector: createPdfInspector(),
-    rateLimiter: redis ? createRedisRateLimiter(redis.client, undefined, createMemoryRateLimiter()) : createMemoryRateLimiter(),
+    rateLimiter: scaleOut && redis ? scaleOut.createRedisRateLimiter(redis.client, undefined, createMemoryRateLimiter()) : createMemoryRateLimiter(),
     saml,
     devIdpUsers: saml.isDevIdp ? demoIdpUsers() : [],
     redis,

@@ -44,7 +44,7 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, bus: deps.bus });
   const audit = createAuditService(deps.clock);
   const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime });
-  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions, redis: deps.redis?.adapterClient, redisReady: deps.redis?.isReady, bus: deps.bus });
+  const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions, redis: deps.redis?.adapterClient, adapter: deps.redis?.socketAdapter(), redisReady: deps.redis?.isReady, bus: deps.bus });
   realtime.attach({ collab, sockets });
 
   server.on("upgrade", (req, socket, head) => {

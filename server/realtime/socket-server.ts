@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "../../shared/policy/access-policy.ts";
 import type { ZodType } from "zod";
@@ -76,6 +76,8 @@ export function createSocketServer(options: {
   };
   /** Scale-out: room broadcasts reach every instance's sockets through this Redis. */
   redis?: RedisClient;
+  /** Shares rooms and broadcasts with the other instances (scale-out). */
+  adapter?: ReturnType<typeof createAdapter>;
   /** Scale-out: who is where on other instances. */
   bus?: ClusterBus;
   /** Scale-out: whether Redis is reachable now (broadcasts stay local while it is not). */
@@ -94,7 +96,7 @@ export function createSocketServer(options: {
     pingTimeout: 20_000,
     connectTimeout: 10_000,
     allowRequest: (req, callback) => callback(null, allowed.has(req.headers.origin ?? "")),
-    ...(options.redis ? { adapter: createAdapter(options.redis, { streamName: "caseroom:socket.io" }) } : {}),
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   /** caseId → who presents which document, at which page and zoom. */
   const presentations = new Map<string, Presentation>();

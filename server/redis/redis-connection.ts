@@ -1,3 +1,4 @@
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Logger } from "../logger.ts";
 
@@ -31,6 +32,8 @@ export type RedisConnection = {
    * a loop that would spin on commands failing at once.
    */
   readonly adapterClient: RedisClient;
+  /** The Socket.IO adapter over `adapterClient` (built here, so Redis code loads only when configured). */
+  socketAdapter(): ReturnType<typeof createAdapter>;
   /** True while the command and subscription clients are connected. */
   isReady(): boolean;
   /**
@@ -75,6 +78,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     client,
     subscriber,
     adapterClient,
+    socketAdapter: () => createAdapter(adapterClient, { streamName: "caseroom:socket.io" }),
     isReady: () => client.isReady && subscriber.isReady,
     onReady: (listener) => listeners.push(listener),
     async close() {
