@@ -11,6 +11,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
+    /** Fields answered beside `error` (e.g. an import's `problems`): only what the client may see. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(code);
     this.status = ERROR_STATUS[code];

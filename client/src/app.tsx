@@ -5,6 +5,8 @@ import { CaseOverviewPage } from "../modules/cases/case-overview.page.tsx";
 import { CaseSearchPage } from "../modules/cases/case-search.page.tsx";
 import { CaseTabs } from "../modules/cases/case-tabs.component.tsx";
 import { CaseWorkspace } from "../modules/cases/case-workspace.component.tsx";
+import { CourtListPage } from "../modules/cases/court-list.page.tsx";
+import { CreateCasePage } from "../modules/cases/create-case.page.tsx";
 import { CaseDirectionsPage } from "../modules/directions/case-directions.page.tsx";
 import { DirectionNews } from "../modules/directions/direction-news.component.tsx";
 import { GiveDirectionsPage } from "../modules/directions/give-directions.page.tsx";
@@ -33,6 +35,8 @@ export function App() {
         <Route path="/" component={HomePage} />
         <Route path="/cases" component={CaseSearchPage} />
         <Route path="/cases/access" component={CaseAccessPage} />
+        <Route path="/cases/new" component={CreateCasePage} />
+        <Route path="/court-list" component={CourtListPage} />
         {/* The case workspace: its tabs (overview, documents, notes, later forms and directions) share a
             heading and sub navigation; a document and the serve form have their own heading. */}
         <Route path="/cases/:caseId" component={CaseWorkspace}>

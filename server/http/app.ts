@@ -7,6 +7,7 @@ import type { SessionService } from "../auth/session.service.ts";
 import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { createAssociationService } from "../cases/association.service.ts";
 import { createCaseService } from "../cases/case.service.ts";
+import { createImportService } from "../cases/import.service.ts";
 import { createIntakeService } from "../cases/intake.service.ts";
 import { createDocumentService } from "../documents/document.service.ts";
 import type { Dependencies } from "../dependencies.ts";
@@ -23,6 +24,7 @@ import { staticClient } from "./middleware/static-client.middleware.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { authRoutes, meRoutes } from "./routes/auth.routes.ts";
 import { caseRoutes } from "./routes/cases.routes.ts";
+import { importRoutes } from "./routes/import.routes.ts";
 import { intakeRoutes } from "./routes/intake.routes.ts";
 import { collabRoutes } from "./routes/collab.routes.ts";
 import { documentRoutes, uploadTempDir } from "./routes/documents.routes.ts";
@@ -126,6 +128,8 @@ export function createApp(options: AppOptions): Koa {
   app.use(caseApi.routes()).use(caseApi.allowedMethods());
   const intakeApi = intakeRoutes({ intake: createIntakeService({ store, clock: deps.clock, ids: deps.ids, audit, realtime }) });
   app.use(intakeApi.routes()).use(intakeApi.allowedMethods());
+  const importApi = importRoutes({ imports: createImportService({ store, clock: deps.clock, ids: deps.ids, audit, realtime }) });
+  app.use(importApi.routes()).use(importApi.allowedMethods());
   const documents = createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime });
   const documentApi = documentRoutes({
     cases,

@@ -19,7 +19,10 @@ import { hearingType } from "./hearing.schema.ts";
 export const OFFENCE_CODE_PATTERN = /^[A-Z]{2}\d{5}[A-Z0-9]?$/;
 
 /** A calendar date that exists (2026-02-30 does not). */
-const realDate = isoDate.refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "not a real date");
+const realDate = isoDate.refine((v) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}, "not a real date");
 
 /** Free text from a user: trimmed, not empty, bounded, with no control characters. */
 const text = (max: number, label: string) =>

@@ -22,6 +22,7 @@ import {
   queryOfSearch,
 } from "./case-search.query.ts";
 import { CaseTable } from "./case-table.component.tsx";
+import { CreateCaseLink } from "./create-case.page.tsx";
 
 type SearchResult =
   | { status: "found"; search: CaseSearch; cases: CaseSummary[] }
@@ -108,6 +109,7 @@ export function CaseSearchPage() {
           </Show>
           <Show when={failure()}>{(error) => <ErrorSummary message={error().message} />}</Show>
           <h1 class="govuk-heading-l">{t("cases.search.title")}</h1>
+          <CreateCaseLink />
           <Show when={isDefence()}>
             <p class="govuk-body">{t("cases.search.getAccess.text")}</p>
             <a href="/cases/access" class="govuk-button govuk-button--secondary" draggable="false">

@@ -18,6 +18,7 @@ import { type Breadcrumb, useBreadcrumbs } from "../layout/breadcrumbs.context.t
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
 import { PresentationBanner } from "../presentation/presentation-banner.component.tsx";
 import { useCasePresenceReporting } from "../realtime/realtime.context.tsx";
+import { onSocketEvent } from "../realtime/socket.ts";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { type CaseDetail, fetchCase } from "./case.api.ts";
 
@@ -92,7 +93,15 @@ export function useCaseTrail(items: () => readonly Breadcrumb[]): void {
 export function CaseWorkspace(props: ParentProps) {
   const params = useParams<{ caseId: string }>();
   const location = useLocation<CaseWorkspaceState>();
-  const [result] = createResource(() => params.caseId, loadCase);
+  const [result, { mutate }] = createResource(() => params.caseId, loadCase);
+  // Someone changed the case (intake edits, a hearing listed): load it again in the background,
+  // keeping the page as it is until the new answer is in.
+  onSocketEvent("case:updated", (payload) => {
+    if (payload.caseId !== params.caseId) return;
+    void loadCase(payload.caseId).then((answer) => {
+      if (answer.status === "loaded" && params.caseId === payload.caseId) mutate(answer);
+    });
+  });
   const [trail, setTrail] = createSignal<TrailRegistration>();
 
   /** The current answer; undefined while a case is loading, including another case's. */

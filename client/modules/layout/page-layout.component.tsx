@@ -110,6 +110,9 @@ function ServiceNavigation() {
   const session = useSession();
   const location = useLocation();
   const isInCases = () => location.pathname === "/cases" || location.pathname.startsWith("/cases/");
+  const isInCourtList = () => location.pathname === "/court-list";
+  /** Court staff and the judiciary sit at courts; they have a court list. */
+  const hasCourts = () => (session.me()?.courts.length ?? 0) > 0;
 
   return (
     <section
@@ -144,6 +147,24 @@ function ServiceNavigation() {
                     </Show>
                   </a>
                 </li>
+                <Show when={hasCourts()}>
+                  <li
+                    class="govuk-service-navigation__item"
+                    classList={{ "govuk-service-navigation__item--active": isInCourtList() }}
+                  >
+                    <a
+                      class="govuk-service-navigation__link"
+                      href="/court-list"
+                      aria-current={isInCourtList() ? "page" : undefined}
+                    >
+                      <Show when={isInCourtList()} fallback={t("navigation.courtList")}>
+                        <strong class="govuk-service-navigation__active-fallback">
+                          {t("navigation.courtList")}
+                        </strong>
+                      </Show>
+                    </a>
+                  </li>
+                </Show>
               </ul>
             </nav>
           </Show>

@@ -41,6 +41,8 @@ export function errorHandler(options: { logger: Logger; i18n: i18n }): Middlewar
       const { code, status, params } = classify(error);
       if (status >= 500) logger.error({ err: error, path: ctx.path, method: ctx.method }, "request failed");
       const body: ErrorBody = { error: { code, message: i18n.t(`errors:${code}`, params) } };
+      // Details (an import's list of problems) travel inside the error, beside its code and message.
+      if (error instanceof AppError) Object.assign(body.error, error.details);
       ctx.status = status;
       ctx.type = "application/json";
       ctx.body = body;

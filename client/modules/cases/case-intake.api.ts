@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { apiRequest } from "../../src/api.ts";
+
+/**
+ * Body of `POST /api/cases` as this client sends it (the server checks it against
+ * `createCaseRequest` in `shared/schemas/intake.schema.ts`; enums are strings here and there).
+ */
+export type CreateCaseBody = {
+  urn: string;
+  prosecutingOrganisationId: string;
+  jurisdiction: "magistrates" | "crown";
+  courtCode: string;
+  sentOn: string | null;
+  defendants: {
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    custody: string;
+    offences: { code: string; title: string; wording: string; legislation: string; startDate: string; modeOfTrial: string }[];
+  }[];
+  hearings: { date: string; startTime: string; type: string; courtroom: string | null }[];
+};
+
+const created = z.object({ id: z.string(), version: z.number() });
+
+/** Create a case with its defendants, offences and first hearing; resolves with its id on 201. */
+export function createCase(body: CreateCaseBody): Promise<z.infer<typeof created>> {
+  return apiRequest("/api/cases", created, { method: "POST", json: body });
+}
