@@ -1,4 +1,3 @@
-import { crownCourtCustodyTimeLimit } from "../../shared/domain/custody-time-limits.ts";
 import { londonDateTime } from "../../shared/domain/calendar.ts";
 import { type Actor, can } from "../../shared/policy/access-policy.ts";
 import type { Court } from "../../shared/schemas/court.schema.ts";
@@ -17,8 +16,9 @@ import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
 import type { RealtimeHub } from "../realtime/realtime-hub.ts";
-import type { CaseTree, Store, VersionedUpdate } from "../storage/store.ts";
+import type { Store, VersionedUpdate } from "../storage/store.ts";
 import { loadCaseFacts } from "./case.service.ts";
+import { createdCaseAudit, initialCustodyTimeLimit, newCaseTree } from "./case-tree.ts";
 import { arrayElementLines, parseCsv } from "./import-file-reader.ts";
 
 /**
@@ -299,35 +299,12 @@ function versioned(write: (tx: Store) => Promise<VersionedUpdate<{ version: numb
   };
 }
 
-/** The custody time limit intake gives a Crown Court custody defendant without one (so re-imports match). */
-const effectiveCustodyTimeLimit = (input: CreateCaseRequest, d: CreateCaseRequest["defendants"][number]) =>
-  d.custodyTimeLimit ?? (d.custody === "custody" && input.sentOn !== null ? crownCourtCustodyTimeLimit(input.sentOn) : null);
 
 const byDateAndTime = <T extends { date: string; startTime: string }>(a: T, b: T) => `${a.date}T${a.startTime}`.localeCompare(`${b.date}T${b.startTime}`);
 
 function createPlan(input: CreateCaseRequest, prosecutingOrganisationId: string, ids: IdSource): CasePlan {
-  const caseId = ids();
-  const tree: CaseTree = {
-    record: {
-      id: caseId,
-      urn: input.urn,
-      jurisdiction: input.jurisdiction,
-      courtCode: input.courtCode,
-      prosecutingOrganisationId,
-      status: input.jurisdiction === "crown" ? "sent-to-crown-court" : "active",
-      sentOn: input.sentOn,
-      version: 1,
-    },
-    defendants: input.defendants.map(({ offences, ...d }) => {
-      const defendantId = ids();
-      return {
-        defendant: { ...d, custodyTimeLimit: effectiveCustodyTimeLimit(input, { ...d, offences }), id: defendantId, caseId, version: 1 },
-        offences: offences.map((o) => ({ ...o, id: ids(), defendantId, version: 1 })),
-      };
-    }),
-    hearings: input.hearings.map((h) => ({ ...h, courtCode: h.courtCode ?? input.courtCode, id: ids(), caseId, version: 1 })),
-  };
-  const { version: _, ...created } = tree.record;
+  const tree = newCaseTree(input, prosecutingOrganisationId, ids);
+  const caseId = tree.record.id;
   return {
     urn: input.urn,
     caseId,
@@ -339,12 +316,7 @@ function createPlan(input: CreateCaseRequest, prosecutingOrganisationId: string,
         version: 1,
         source: "import",
         before: null,
-        after: {
-          ...created,
-          defendants: tree.defendants.map((d) => d.defendant.id),
-          offences: tree.defendants.flatMap((d) => d.offences.map((o) => o.id)),
-          hearings: tree.hearings.map((h) => h.id),
-        },
+        after: createdCaseAudit(tree),
       },
     },
     isAccessChanged: true,
@@ -368,7 +340,7 @@ async function updatePlan(store: Store, ids: IdSource, input: CreateCaseRequest,
   const stored = await store.defendants.listByCase(caseId);
   if (input.defendants.length < stored.length) problems.push({ field: "defendants", message: `the case has ${stored.length} defendants: an import does not remove any` });
   for (const [i, { offences, ...given }] of input.defendants.entries()) {
-    const fields = { ...given, custodyTimeLimit: effectiveCustodyTimeLimit(input, { ...given, offences }) };
+    const fields = { ...given, custodyTimeLimit: initialCustodyTimeLimit(input, { ...given, offences }) };
     const current = stored[i];
     const defendantId = current?.id ?? ids();
     if (current) {

@@ -17,8 +17,9 @@ import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
 import type { RealtimeHub } from "../realtime/realtime-hub.ts";
-import { type CaseTree, type Store, StoreConflictError, type VersionedUpdate } from "../storage/store.ts";
+import { type Store, StoreConflictError, type VersionedUpdate } from "../storage/store.ts";
 import { loadCaseFacts } from "./case.service.ts";
+import { createdCaseAudit, newCaseTree } from "./case-tree.ts";
 
 /** A record and the version a client sends back in If-Match to change it. */
 export type Versioned = { version: number };
@@ -133,30 +134,8 @@ export function createIntakeService(options: {
       if (prosecutor?.kind !== "prosecution") throw new AppError("request.invalid");
       for (const hearing of input.hearings) if (hearing.courtCode !== undefined) await requireCourt(hearing.courtCode);
 
-      const caseId = ids();
-      const tree: CaseTree = {
-        record: {
-          id: caseId,
-          urn: input.urn,
-          jurisdiction: input.jurisdiction,
-          courtCode: input.courtCode,
-          prosecutingOrganisationId,
-          status: input.jurisdiction === "crown" ? "sent-to-crown-court" : "active",
-          sentOn: input.sentOn,
-          version: 1,
-        },
-        defendants: input.defendants.map(({ offences, ...d }) => {
-          const defendantId = ids();
-          // A Crown Court custody case without a given limit starts with the statutory one.
-          const custodyTimeLimit =
-            d.custodyTimeLimit ?? (d.custody === "custody" && input.sentOn !== null ? crownCourtCustodyTimeLimit(input.sentOn) : null);
-          return {
-            defendant: { ...d, custodyTimeLimit, id: defendantId, caseId, version: 1 },
-            offences: offences.map((o) => ({ ...o, id: ids(), defendantId, version: 1 })),
-          };
-        }),
-        hearings: input.hearings.map((h) => ({ ...h, courtCode: h.courtCode ?? input.courtCode, id: ids(), caseId, version: 1 })),
-      };
+      const tree = newCaseTree(input, prosecutingOrganisationId, ids);
+      const caseId = tree.record.id;
       await store.transaction(async (tx) => {
         try {
           await tx.cases.insertTree(tree);
@@ -164,17 +143,7 @@ export function createIntakeService(options: {
           if (error instanceof StoreConflictError && error.constraint === "case.urn") throw new AppError("case.urn_taken");
           throw error;
         }
-        const { version: _, ...created } = tree.record;
-        await auditChange(tx, actor, "case.created", { type: "case", id: caseId, caseId }, {
-          version: 1,
-          before: null,
-          after: {
-            ...created,
-            defendants: tree.defendants.map((d) => d.defendant.id),
-            offences: tree.defendants.flatMap((d) => d.offences.map((o) => o.id)),
-            hearings: tree.hearings.map((h) => h.id),
-          },
-        });
+        await auditChange(tx, actor, "case.created", { type: "case", id: caseId, caseId }, { version: 1, before: null, after: createdCaseAudit(tree) });
       });
       await announce(caseId, { accessMayChange: true });
       return caseView(caseId);

@@ -5,6 +5,7 @@ import { type CollabClient, openCollab } from "../helpers/collab-client.ts";
 import { createTestDatabase, type Instance, servicesMissing, startInstance, startRedis, stopAll, type TestDatabase, type TestRedis } from "../helpers/cluster.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
 import { eventually, type TestServer } from "../helpers/test-server.ts";
+import { mulberry32 } from "./fuzz-random.ts";
 
 /**
  * Chaos: three people edit a PET (each their own part) and the court's shared annotations while
@@ -15,17 +16,6 @@ import { eventually, type TestServer } from "../helpers/test-server.ts";
 const SEED = Number(process.env.CHAOS_SEED ?? 20261127);
 const CASE = "case-0002";
 const asServer = (i: Instance) => i as unknown as TestServer;
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One person's edits: tokens written into one doc, the way the client writes that doc. */
 type Writer = {
@@ -204,7 +194,7 @@ async function setUp(server: Instance) {
 const embedded = suite("chaos: SIGKILL twenty times while three people edit (SQLite)");
 
 embedded("acknowledged and seen edits survive every kill, nothing is duplicated, everyone converges", async () => {
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   process.stderr.write(`chaos seed ${SEED} (CHAOS_SEED to repeat)\n`);
   const server = await startInstance({});
   try {
@@ -247,7 +237,7 @@ if (missing) {
 
   cluster("each kill loses no acknowledged or seen edit; clients move to the survivor and converge", async ({ a, b }) => {
     if (!a || !b) throw new Error("instances did not start");
-    const random = prng(SEED + 1);
+    const random = mulberry32(SEED + 1);
     const { cookies, writers, observers } = await setUp(a);
     let restarting: Promise<void> = Promise.resolve();
     for (let round = 1; round <= 20; round++) {
