@@ -15,13 +15,13 @@ type Outcome = { name: string; passed: number; failed: number; skipped: number; 
 const outcomes: Outcome[] = [];
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 600_000) {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 600_000, echo = true) {
   return new Promise<{ code: number; output: string }>((resolve) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      process.stdout.write(chunk);
+      if (echo) process.stdout.write(chunk);
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
@@ -33,10 +33,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeo
   });
 }
 
-async function check(name: string, command: string, args: string[]) {
-  out(`\n▶ ${name}`);
+/** Run a check; `quietly`, its output is held and printed in one piece when it ends (it runs beside another). */
+async function check(name: string, command: string, args: string[], quietly = false) {
+  if (!quietly) out(`\n▶ ${name}`);
   const started = Date.now();
-  const { code } = await run(command, args);
+  const { code, output } = await run(command, args, {}, 600_000, !quietly);
+  if (quietly) out(`\n▶ ${name}\n${output}`);
   const seconds = (Date.now() - started) / 1000;
   outcomes.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, seconds });
 }
@@ -47,7 +49,7 @@ async function uvuSuite(name: string, pattern: string, env: NodeJS.ProcessEnv = 
   const started = Date.now();
   const { code, output } = await run(
     process.execPath,
-    ["--import", "tsx", "node_modules/uvu/bin.js", "test", pattern],
+    ["--import", "tsx", "test/uvu.ts", "test", pattern],
     { NODE_ENV: "test", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
   );
   const plain = output;
@@ -68,10 +70,15 @@ function skipOrFail(name: string, reason: string) {
 }
 
 const started = Date.now();
-await check("typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.json"]);
-await check("lint", "node_modules/.bin/biome", ["lint", "--error-on-warnings", "."]);
+// The client is built first (servers the tests start serve it); the type check and the linter
+// then run beside the first suite, which waits on child processes more than on the CPU.
 await check("client build", process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "client/vite.config.ts", "--logLevel", "warn"]);
+const staticChecks = (async () => {
+  await check("typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.json"], true);
+  await check("lint", "node_modules/.bin/biome", ["lint", "--error-on-warnings", "."], true);
+})();
 await uvuSuite("unit and integration (uvu)", "\\.test\\.ts$");
+await staticChecks;
 if (fs.existsSync(CHROMIUM)) {
   await uvuSuite("browser (Chromium)", "\\.browser\\.ts$", { CHROMIUM_PATH: CHROMIUM });
 } else {

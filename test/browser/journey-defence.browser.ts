@@ -184,7 +184,6 @@ test("every page of the journey reflows at 320 px wide and works at 200% zoom", 
       const heading = dan.page.getByRole("heading", { level: 1 });
       await heading.waitFor();
       await dan.page.locator(ready).first().waitFor();
-      await dan.page.waitForLoadState("networkidle");
       await assertReflows(dan.page, `${name}-${label}`);
       await checkPage(dan.page, `${name}-${label}`);
       // The page's heading and its primary action are reachable without scrolling sideways.
