@@ -1,7 +1,8 @@
 import i18next, { type i18n } from "i18next";
+import { cy } from "./messages.cy.ts";
 import { en } from "./messages.en.ts";
 
-export const SUPPORTED_LANGUAGES = ["en"] as const;
+export const SUPPORTED_LANGUAGES = ["en", "cy"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 /**
@@ -14,7 +15,7 @@ export function createI18n(language: Language = "en"): i18n {
     lng: language,
     fallbackLng: "en",
     initAsync: false,
-    resources: { en: { ...en } },
+    resources: { en: { ...en }, cy: { ...cy } },
     ns: Object.keys(en),
     defaultNS: "app",
     keySeparator: ".",
