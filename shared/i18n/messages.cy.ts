@@ -7,11 +7,12 @@ import { appDirectionsCy } from "./cy/app-directions.cy.ts";
 import { appWorkspaceCy } from "./cy/app-workspace.cy.ts";
 import { namespacesCy } from "./cy/namespaces.cy.ts";
 import { formsCy } from "./forms.cy.ts";
+import { importsCy } from "./imports.cy.ts";
 import type { Messages } from "./messages.en.ts";
 import type { WelshTranslation } from "./translation.ts";
 
 export const cy = {
-  app: { ...appCoreCy, ...appWorkspaceCy, ...appDirectionsCy },
+  app: { ...appCoreCy, ...appWorkspaceCy, ...appDirectionsCy, imports: importsCy },
   errors: namespacesCy.errors,
   forms: formsCy,
   directions: namespacesCy.directions,

@@ -4,6 +4,7 @@
  * `idp` (development IdP pages). Welsh (`messages.cy.ts`) must have the same keys.
  */
 import { formsEn } from "./forms.en.ts";
+import { importsEn } from "./imports.en.ts";
 
 export const en = {
   app: {
@@ -1045,6 +1046,7 @@ export const en = {
         },
       },
     },
+    imports: importsEn,
     notFound: {
       title: "Page not found",
       typedAddress: "If you typed the web address, check it is correct.",
