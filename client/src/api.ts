@@ -10,11 +10,14 @@ export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
   readonly code: string;
+  /** The error's other fields as the server sent them, such as an import's `problems`. */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -24,6 +27,10 @@ export type ApiRequest = {
   method?: Method;
   /** Sent as JSON. */
   json?: unknown;
+  /** Sent as it is, with this content type (a file the user chose). */
+  raw?: { body: Blob; type: string };
+  /** The version the change is based on, sent as `If-Match` (a stale one is a 412). */
+  ifMatch?: number;
   signal?: AbortSignal;
 };
 
@@ -57,10 +64,14 @@ export async function apiFetch(path: string, request: ApiRequest = {}): Promise<
   const method = request.method ?? "GET";
   const headers = new Headers({ Accept: "application/json" });
   if (method !== "GET") headers.set("X-Requested-With", "caseroom");
-  let body: string | undefined;
+  if (request.ifMatch !== undefined) headers.set("If-Match", `"${request.ifMatch}"`);
+  let body: string | Blob | undefined;
   if (request.json !== undefined) {
     headers.set("Content-Type", "application/json");
     body = JSON.stringify(request.json);
+  } else if (request.raw !== undefined) {
+    headers.set("Content-Type", request.raw.type);
+    body = request.raw.body;
   }
 
   let response: Response;
@@ -122,7 +133,7 @@ async function toApiError(response: Response): Promise<ApiError> {
  */
 export function apiErrorOf(status: number, body: unknown): ApiError {
   const fromBody = parseErrorBody(body);
-  if (fromBody) return new ApiError(status, fromBody.code, fromBody.message);
+  if (fromBody) return new ApiError(status, fromBody.code, fromBody.message, fromBody.details);
   const code = CODE_BY_STATUS[status] ?? "server.error";
   return new ApiError(status, code, t(`errors:${code}`));
 }
@@ -137,14 +148,14 @@ export function invalidResponseError(status: number): ApiError {
   return invalidResponse(status);
 }
 
-function parseErrorBody(body: unknown): { code: string; message: string } | null {
+function parseErrorBody(body: unknown): { code: string; message: string; details: Record<string, unknown> } | null {
   if (!isRecord(body) || !isRecord(body.error)) return null;
-  const { code, message } = body.error;
+  const { code, message, ...details } = body.error;
   if (typeof code !== "string" || code === "") return null;
-  if (typeof message === "string" && message !== "") return { code, message };
+  if (typeof message === "string" && message !== "") return { code, message, details };
   // A code without a message: our own words for it if the catalogue has them.
   const key = `errors:${code}`;
-  return { code, message: hasMessage(key) ? t(key) : t("errors:server.error") };
+  return { code, message: hasMessage(key) ? t(key) : t("errors:server.error"), details };
 }
 
 /** An {@link ApiError} standing for a failure that is not the server's answer (a bug). */

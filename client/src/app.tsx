@@ -6,6 +6,7 @@ import { CaseSearchPage } from "../modules/cases/case-search.page.tsx";
 import { CaseTabs } from "../modules/cases/case-tabs.component.tsx";
 import { CaseWorkspace } from "../modules/cases/case-workspace.component.tsx";
 import { CourtListPage } from "../modules/cases/court-list.page.tsx";
+import { EditCasePage } from "../modules/cases/edit-case.page.tsx";
 import { CreateCasePage } from "../modules/cases/create-case.page.tsx";
 import { CaseDirectionsPage } from "../modules/directions/case-directions.page.tsx";
 import { DirectionNews } from "../modules/directions/direction-news.component.tsx";
@@ -17,6 +18,7 @@ import { CaseNotesPage } from "../modules/notes/case-notes.page.tsx";
 import { CaseFormsPage } from "../modules/forms/case-forms.page.tsx";
 import { FormEditorPage } from "../modules/forms/form-editor.page.tsx";
 import { HomePage } from "../modules/home/home.page.tsx";
+import { ImportPage } from "../modules/imports/import.page.tsx";
 import { PageLayout } from "../modules/layout/page-layout.component.tsx";
 import { SessionProvider } from "../modules/session/session.context.tsx";
 
@@ -37,6 +39,7 @@ export function App() {
         <Route path="/cases/access" component={CaseAccessPage} />
         <Route path="/cases/new" component={CreateCasePage} />
         <Route path="/court-list" component={CourtListPage} />
+        <Route path="/imports" component={ImportPage} />
         {/* The case workspace: its tabs (overview, documents, notes, later forms and directions) share a
             heading and sub navigation; a document and the serve form have their own heading. */}
         <Route path="/cases/:caseId" component={CaseWorkspace}>
@@ -47,6 +50,7 @@ export function App() {
             <Route path="/forms" component={CaseFormsPage} />
             <Route path="/directions" component={CaseDirectionsPage} />
           </Route>
+          <Route path="/edit" component={EditCasePage} />
           <Route path="/directions/new" component={GiveDirectionsPage} />
           <Route path="/forms/:formId" component={FormEditorPage} />
           <Route path="/documents/serve" component={ServeDocumentPage} />

@@ -1,11 +1,18 @@
-import { crownCourtCustodyTimeLimit } from "../../shared/domain/custody-time-limits.ts";
+import { crownCourtCustodyTimeLimit, magistratesCourtCustodyTimeLimit } from "../../shared/domain/custody-time-limits.ts";
 import type { CreateCaseRequest } from "../../shared/schemas/intake.schema.ts";
 import type { IdSource } from "../dependencies.ts";
 import type { CaseTree } from "../storage/store.ts";
 
-/** A Crown Court custody defendant without a given limit starts with the statutory one. */
+/**
+ * A defendant in custody without a given limit starts with the statutory one: in the Crown Court
+ * from the date of sending; in the magistrates' court from the first hearing listed (the first
+ * appearance), when the case comes with one.
+ */
 export function initialCustodyTimeLimit(input: CreateCaseRequest, defendant: CreateCaseRequest["defendants"][number]): string | null {
-  return defendant.custodyTimeLimit ?? (defendant.custody === "custody" && input.sentOn !== null ? crownCourtCustodyTimeLimit(input.sentOn) : null);
+  if (defendant.custodyTimeLimit !== null || defendant.custody !== "custody") return defendant.custodyTimeLimit;
+  if (input.sentOn !== null) return crownCourtCustodyTimeLimit(input.sentOn);
+  const firstAppearance = input.hearings.map((h) => h.date).sort()[0];
+  return firstAppearance === undefined ? null : magistratesCourtCustodyTimeLimit(firstAppearance, defendant.offences.map((o) => o.modeOfTrial));
 }
 
 /** A new case as the store inserts it, from a create request (the API's or an import's): every record at version 1. */

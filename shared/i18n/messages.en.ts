@@ -401,6 +401,28 @@ export const en = {
           startTime: "start time",
         },
       },
+      edit: {
+        title: "Edit case details",
+        link: "Edit case details",
+        status: "Case status",
+        defendant: {
+          custodyTimeLimit: {
+            legend: "Custody time limit expires (optional)",
+            hint: "Leave empty when no custody time limit applies, for example 27 3 2027",
+            field: "Custody time limit",
+          },
+          bailConditions: "Bail conditions (optional)",
+          interpreterLanguage: { label: "Interpreter language (optional)", hint: "Leave empty when no interpreter is needed" },
+        },
+        offencePlea: "Plea to {{offence}}",
+        submit: "Save changes",
+        notCourtStaff: "Only court staff can edit case details.",
+        fieldNames: { bailConditions: "bail conditions", interpreterLanguage: "interpreter language" },
+        errors: {
+          stale: "Someone else changed the details of {{name}} since you opened this page, so your changes were not saved. The latest details are shown: make your changes again.",
+          staleAfterSaving: "Your changes to {{saved}} were saved, but someone else changed the details of {{name}} since you opened this page, so the rest were not. The latest details are shown: make those changes again.",
+        },
+      },
       courtList: {
         title: "Court list",
         pageTitle: "Court list for {{date}}",

@@ -34,7 +34,7 @@ async function fillDefendant(page: Page, index: number, person: Person) {
   await page.locator(offence("modeOfTrial")).check();
 }
 
-test("court staff create a case with two defendants, find it on the court list, and the defence gets access", async ({ server, browser }) => {
+test("court staff create a case with two defendants, find it on the court list, edit its details, and the defence gets access", async ({ server, browser }) => {
   const sam = await browser.newContext();
   const { page, errors } = await openPage(sam);
   await signInAs(page, server, "Sam Ortiz", "/cases");
@@ -97,7 +97,48 @@ test("court staff create a case with two defendants, find it on the court list, 
   await row.getByRole("link", { name: URN }).click();
   await page.waitForURL(caseUrl);
   await page.getByRole("heading", { level: 2, name: "Owen Brannock" }).waitFor();
-  assert.equal(errors, []);
+
+  // Edit case details: Owen is bailed with conditions, and the overview shows it.
+  await page.getByRole("link", { name: "Edit case details" }).click();
+  await page.waitForURL(`${caseUrl}/edit`);
+  await page.getByRole("heading", { level: 1, name: "Edit case details" }).waitFor();
+  await checkPage(page, "case-intake-edit");
+  await page.locator("#defendants-1-custody-2").check();
+  await page.getByLabel("Bail conditions (optional)").nth(1).fill("Reside at 4 Quay Street, Kingsbridge.");
+  await page.getByLabel("Plea to Theft from a shop").first().selectOption("not-guilty");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(caseUrl);
+  const owen = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Owen Brannock" }) });
+  await owen.getByText("Reside at 4 Quay Street, Kingsbridge.").waitFor();
+  await owen.getByText("On bail").waitFor();
+  const tamsin = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Tamsin Vellacott" }) });
+  await tamsin.locator("td", { hasText: "Not guilty" }).waitFor();
+
+  // Someone else changes Tamsin's record while Sam edits it: his save is refused as stale, the
+  // form shows the latest details, and nothing of his is written over theirs.
+  await page.getByRole("link", { name: "Edit case details" }).click();
+  await page.getByLabel("Interpreter language (optional)").first().fill("Polish");
+  const patched = await page.evaluate(async (id) => {
+    const detail = await (await fetch(`/api/cases/${id}`)).json();
+    const defendant = detail.defendants.find((d: { lastName: string }) => d.lastName === "Vellacott");
+    const response = await fetch(`/api/defendants/${defendant.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", "X-Requested-With": "caseroom", "If-Match": `"${defendant.version}"` },
+      body: JSON.stringify({ interpreterLanguage: "Welsh" }),
+    });
+    return response.status;
+  }, caseId);
+  assert.is(patched, 200);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await summary.waitFor();
+  assert.match((await summary.textContent()) ?? "", /Someone else changed the details of Tamsin Vellacott/);
+  assert.is(await page.getByLabel("Interpreter language (optional)").first().inputValue(), "Welsh");
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await page.waitForURL(caseUrl);
+  await tamsin.getByText("Welsh").waitFor();
+  // The stale save is the one failed request the browser reports.
+  assert.equal(errors.length, 1);
+  assert.match(errors[0] ?? "", /status of 412 .*\/api\/defendants\//);
   await sam.close();
 
   const dan = await browser.newContext();

@@ -242,6 +242,23 @@ test("offences, hearings and the case are edited with their own versions; listin
   assert.is(code(unknown.body), "offence.not_found");
 });
 
+test("a magistrates' court custody defendant's CTL runs from the first hearing: 70 days, or 56 when every offence is summary only", async (context) => {
+  const firstHearing = addCalendarDays(today, 14);
+  const { view: eitherWay } = await createCase(context, "pat", "52KB0003026");
+  assert.is(eitherWay.defendants[0]?.custodyTimeLimit, addCalendarDays(firstHearing, 70));
+
+  const summaryOnly = intakeBody("52KB0003126").defendants.map((d) => ({ ...d, offences: d.offences.map((o) => ({ ...o, modeOfTrial: "summary" })) }));
+  const { view: summary } = await createCase(context, "pat", "52KB0003126", { defendants: summaryOnly });
+  assert.is(summary.defendants[0]?.custodyTimeLimit, addCalendarDays(firstHearing, 56));
+
+  const onBail = intakeBody("52KB0003226").defendants.map((d) => ({ ...d, custody: "bail" }));
+  const { view: bailed } = await createCase(context, "pat", "52KB0003226", { defendants: onBail });
+  assert.is(bailed.defendants[0]?.custodyTimeLimit, null, "no limit for a defendant on bail");
+  const given = intakeBody("52KB0003326").defendants.map((d) => ({ ...d, custodyTimeLimit: "2027-01-05" }));
+  const { view: stated } = await createCase(context, "pat", "52KB0003326", { defendants: given });
+  assert.is(stated.defendants[0]?.custodyTimeLimit, "2027-01-05", "a limit given is kept");
+});
+
 test("sending to the Crown Court moves the case, records the date, and the CTL and PTPH stage dates follow", async (context) => {
   const { server, cookies } = context;
   const { view } = await createCase(context, "pat", "52KB0000926");

@@ -27,3 +27,13 @@ const created = z.object({ id: z.string(), version: z.number() });
 export function createCase(body: CreateCaseBody): Promise<z.infer<typeof created>> {
   return apiRequest("/api/cases", created, { method: "POST", json: body });
 }
+
+const versioned = z.object({ version: z.number() });
+
+/**
+ * `PATCH` one record of a case (the case, a defendant, an offence) from the version the user saw;
+ * rejects with the server's 412 `record.stale` when someone changed it since.
+ */
+export function patchRecord(path: string, version: number, patch: Record<string, unknown>): Promise<z.infer<typeof versioned>> {
+  return apiRequest(path, versioned, { method: "PATCH", json: patch, ifMatch: version });
+}

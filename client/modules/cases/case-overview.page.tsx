@@ -4,16 +4,25 @@ import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import type { DefendantDetail, HearingDetail, OffenceDetail } from "./case.api.ts";
 import { CaseStatusTag, CustodyTag, valueText } from "./case-labels.component.tsx";
-import { useCase } from "./case-workspace.component.tsx";
+import { useSession } from "../session/session.context.tsx";
+import { casePath, useCase } from "./case-workspace.component.tsx";
 
 /** `/cases/:caseId`: the overview section of the case workspace. */
 export function CaseOverviewPage() {
   const detail = useCase();
+  const session = useSession();
   usePageTitle(() => ({ key: "cases.overview.pageTitle", values: { urn: detail().urn } }));
 
   return (
     <>
       <h2 class="govuk-heading-m">{t("cases.overview.caseDetails")}</h2>
+      <Show when={session.me()?.role === "court-staff"}>
+        <p class="govuk-body">
+          <a class="govuk-link" href={casePath(detail().id, "/edit")}>
+            {t("cases.edit.link")}
+          </a>
+        </p>
+      </Show>
       <dl class="govuk-summary-list">
         <SummaryRow label={t("cases.overview.summary.court")}>
           {detail().court.name}

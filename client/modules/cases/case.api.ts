@@ -61,6 +61,7 @@ const offence = z.object({
   startDate: z.string(),
   modeOfTrial: z.string(),
   plea: z.string(),
+  version: z.number(),
 });
 export type OffenceDetail = z.infer<typeof offence>;
 
@@ -74,6 +75,7 @@ const defendantDetail = z.object({
   bailConditions: z.string().nullable(),
   interpreterLanguage: z.string().nullable(),
   offences: z.array(offence),
+  version: z.number(),
   representedBy: z.object({ organisationId: z.string(), organisationName: z.string() }).nullable(),
 });
 export type DefendantDetail = z.infer<typeof defendantDetail>;
@@ -85,6 +87,7 @@ const hearingDetail = z.object({
   type: z.string(),
   courtroom: z.string().nullable(),
   court: courtRef,
+  version: z.number(),
 });
 export type HearingDetail = z.infer<typeof hearingDetail>;
 
@@ -96,6 +99,7 @@ export const caseDetail = z.object({
   court: courtRef,
   status: z.string(),
   sentOn: z.string().nullable(),
+  version: z.number(),
   prosecutor: z.object({ id: z.string(), name: z.string() }),
   defendants: z.array(defendantDetail),
   hearings: z.array(hearingDetail),

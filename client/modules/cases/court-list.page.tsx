@@ -7,6 +7,7 @@ import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import { DateInput } from "../form-controls/date-input.component.tsx";
 import { checkDate, type DateError, type DateParts, datePartId, partsOfIsoDate } from "../form-controls/date-parts.ts";
+import { ImportLink } from "../imports/import.page.tsx";
 import { ErrorSummary } from "../layout/error-summary.component.tsx";
 import { useSession } from "../session/session.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
@@ -97,6 +98,7 @@ export function CourtListPage() {
       </Show>
       <Show when={failure()}>{(error) => <ErrorSummary message={error().message} />}</Show>
       <h1 class="govuk-heading-l">{t("cases.courtList.heading", { date: formatDate(date()) })}</h1>
+      <ImportLink />
       <form method="get" action="/court-list" novalidate onSubmit={onSubmit}>
         <DateInput
           id="date"

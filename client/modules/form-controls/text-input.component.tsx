@@ -15,9 +15,11 @@ export type TextInputProps = {
   autocomplete?: JSX.InputHTMLAttributes<HTMLInputElement>["autocomplete"];
   /** Off for codes and names, which a spell checker only gets wrong. */
   spellcheck?: boolean;
+  /** Lines of a GOV.UK textarea, for text that may run to several lines; a one-line input without. */
+  rows?: number;
 };
 
-/** GOV.UK text input with its label, hint and inline error. */
+/** GOV.UK text input (or textarea, with `rows`) with its label, hint and inline error. */
 export function TextInput(props: TextInputProps) {
   return (
     <div class={props.error ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"}>
@@ -34,20 +36,35 @@ export function TextInput(props: TextInputProps) {
       <Show when={props.error}>
         {(error) => <ErrorMessage id={`${props.id}-error`} message={error()} />}
       </Show>
-      <input
-        class={classNames("govuk-input", props.widthClass, props.error && "govuk-input--error")}
-        id={props.id}
-        name={props.id}
-        type="text"
-        value={props.value}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-        aria-describedby={describedBy(props.id, {
-          hasHint: !!props.hint,
-          hasError: !!props.error,
-        })}
-        autocomplete={props.autocomplete}
-        spellcheck={props.spellcheck}
-      />
+      <Show
+        when={props.rows}
+        fallback={
+          <input
+            class={classNames("govuk-input", props.widthClass, props.error && "govuk-input--error")}
+            id={props.id}
+            name={props.id}
+            type="text"
+            value={props.value}
+            onInput={(event) => props.onInput(event.currentTarget.value)}
+            aria-describedby={describedBy(props.id, { hasHint: !!props.hint, hasError: !!props.error })}
+            autocomplete={props.autocomplete}
+            spellcheck={props.spellcheck}
+          />
+        }
+      >
+        {(rows) => (
+          <textarea
+            class={classNames("govuk-textarea", props.error && "govuk-textarea--error")}
+            id={props.id}
+            name={props.id}
+            rows={rows()}
+            value={props.value}
+            onInput={(event) => props.onInput(event.currentTarget.value)}
+            aria-describedby={describedBy(props.id, { hasHint: !!props.hint, hasError: !!props.error })}
+            spellcheck={props.spellcheck}
+          />
+        )}
+      </Show>
     </div>
   );
 }

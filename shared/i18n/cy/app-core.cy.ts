@@ -432,6 +432,28 @@ export const appCoreCy = {
         startTime: "yr amser dechrau",
       },
     },
+    edit: {
+      title: "Golygu manylion yr achos",
+      link: "Golygu manylion yr achos",
+      status: "Statws yr achos",
+      defendant: {
+        custodyTimeLimit: {
+          legend: "Dyddiad dod i ben y terfyn amser yn y ddalfa (dewisol)",
+          hint: "Gadewch yn wag pan nad oes terfyn amser yn y ddalfa, er enghraifft 27 3 2027",
+          field: "Terfyn amser yn y ddalfa",
+        },
+        bailConditions: "Amodau mechnïaeth (dewisol)",
+        interpreterLanguage: { label: "Iaith y cyfieithydd (dewisol)", hint: "Gadewch yn wag pan nad oes angen cyfieithydd" },
+      },
+      offencePlea: "Ple i: {{offence}}",
+      submit: "Cadw'r newidiadau",
+      notCourtStaff: "Dim ond staff y llys all olygu manylion achos.",
+      fieldNames: { bailConditions: "yr amodau mechnïaeth", interpreterLanguage: "iaith y cyfieithydd" },
+      errors: {
+        stale: "Mae rhywun arall wedi newid manylion {{name}} ers i chi agor y dudalen hon, felly ni chadwyd eich newidiadau. Dangosir y manylion diweddaraf: gwnewch eich newidiadau eto.",
+        staleAfterSaving: "Cadwyd eich newidiadau i {{saved}}, ond mae rhywun arall wedi newid manylion {{name}} ers i chi agor y dudalen hon, felly ni chadwyd y gweddill. Dangosir y manylion diweddaraf: gwnewch y newidiadau hynny eto.",
+      },
+    },
     courtList: {
       title: "Rhestr y llys",
       pageTitle: "Rhestr y llys ar gyfer {{date}}",
