@@ -1,8 +1,24 @@
-import { createI18n } from "../../shared/i18n/i18n.ts";
+import { createI18n, type Language } from "../../shared/i18n/i18n.ts";
+import { isLanguage, LANGUAGE_COOKIE, languageFromAcceptLanguage, localeOf } from "../../shared/i18n/language.ts";
 import type { Messages } from "../../shared/i18n/messages.en.ts";
 
+/**
+ * The language the page is read in: the one chosen with the header's switch (the server keeps it
+ * in a cookie, and restores a signed-in user's choice at sign-in), else the browser's own order.
+ * Changing it is a page load (`/language/cy`), so every word is rendered once, in one language.
+ */
+function pageLanguage(): Language {
+  const chosen = document.cookie
+    .split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
+    ?.slice(LANGUAGE_COOKIE.length + 1);
+  return isLanguage(chosen) ? chosen : languageFromAcceptLanguage(navigator.languages.join(","));
+}
+
 /** The client's one i18next instance over the shared catalogue. */
-export const i18n = createI18n("en");
+export const i18n = createI18n(pageLanguage());
+document.documentElement.lang = i18n.language;
 
 type PluralSuffix = "_zero" | "_one" | "_two" | "_few" | "_many" | "_other";
 
@@ -37,5 +53,10 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** BCP 47 locale for dates and numbers in the current language. */
 export function locale(): string {
-  return i18n.language === "cy" ? "cy-GB" : "en-GB";
+  return localeOf(i18n.language === "cy" ? "cy" : "en");
+}
+
+/** The language the page is read in. */
+export function language(): Language {
+  return i18n.language === "cy" ? "cy" : "en";
 }

@@ -36,7 +36,7 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
     const courts = new Map((await store.courts.list()).map((c) => [c.code, c]));
     return (code: string) => {
       const court: Court | undefined = courts.get(code);
-      return { code, name: court?.name ?? code };
+      return { code, name: court?.name ?? code, welshName: court?.welshName ?? null };
     };
   };
 

@@ -1,4 +1,6 @@
 import type { i18n } from "i18next";
+import { directionText } from "../../shared/i18n/direction-text.ts";
+import { formatLongDate } from "../../shared/i18n/language.ts";
 import { addBusinessDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { computeDueDate, findTemplate, type ResponsibleParty, type TriggerDates } from "../../shared/domain/direction-templates.ts";
 import { type Actor, type CaseFacts, can, representedDefendants } from "../../shared/policy/access-policy.ts";
@@ -55,8 +57,9 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
     return false;
   }
 
+  /** The stored words of a standard direction (English); readers see it in their own language. */
   function render(templateId: string, values: Record<string, string>, dueOn: string | null): string {
-    return i18n.t(`directions:templates.${templateId}`, { ...values, dueOn: dueOn ? formatDate(dueOn) : i18n.t("directions:noDueDate") });
+    return directionText(i18n, { templateId, templateValues: values, text: "", dueOn }, (iso) => formatLongDate(iso, "en"));
   }
 
   /** The parties (as acknowledgements name them) that must each comply with a direction. */
@@ -100,6 +103,7 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
         id: latest.id,
         version: latest.version,
         templateId: latest.templateId,
+        templateValues: latest.templateValues,
         text: latest.text,
         responsibleParty: latest.responsibleParty,
         dueOn: latest.dueOn,
@@ -112,7 +116,7 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
         acknowledgements: of(acknowledgements).map((a) => ({ party: a.party, userId: a.userId, acknowledgedAt: a.acknowledgedAt })),
         compliance: complied.map((c) => ({ party: c.party, userId: c.userId, compliedAt: c.compliedAt, note: c.note, documentId: c.documentId })),
         history: await Promise.all(
-          versions.slice(0, -1).map(async (v) => ({ version: v.version, text: v.text, dueOn: v.dueOn, responsibleParty: v.responsibleParty, issuedAt: v.issuedAt, issuedBy: v.issuedBy, issuedByName: await nameOf(v.issuedBy), status: "varied" as const })),
+          versions.slice(0, -1).map(async (v) => ({ version: v.version, templateId: v.templateId, templateValues: v.templateValues, text: v.text, dueOn: v.dueOn, responsibleParty: v.responsibleParty, issuedAt: v.issuedAt, issuedBy: v.issuedBy, issuedByName: await nameOf(v.issuedBy), status: "varied" as const })),
         ),
       });
     }
@@ -269,7 +273,3 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
 }
 
 export type DirectionService = ReturnType<typeof createDirectionService>;
-
-function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-}

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { i18n } from "i18next";
+import { type Language, translator } from "../../shared/i18n/i18n.ts";
+import { courtNameIn, formatLongDate } from "../../shared/i18n/language.ts";
 import * as Y from "yjs";
 import { ptphStageDates } from "../../shared/domain/ptph-timetable.ts";
 import { canonicalPart, completeness, setFieldValue } from "../../shared/forms/form-content.ts";
@@ -47,11 +48,10 @@ export function createFormService(options: {
   clock: Clock;
   ids: IdSource;
   audit: AuditService;
-  i18n: i18n;
   documents: Pick<DocumentService, "fileDocument">;
   realtime: Pick<RealtimeHub, "accessChanged">;
 }) {
-  const { store, clock, ids, audit, i18n, documents, realtime } = options;
+  const { store, clock, ids, audit, documents, realtime } = options;
 
   async function readableForm(actor: Actor, formId: string): Promise<{ form: FormRecord; facts: CaseFacts; definition: FormDefinition }> {
     const form = await store.forms.get(formId);
@@ -232,7 +232,12 @@ export function createFormService(options: {
     },
 
     /** The court files an agreed form as a PDF in the Case management section (DESIGN §3). */
-    async finalise(actor: Actor, formId: string) {
+    /**
+     * The court finalises an agreed form: its PDF is filed in Documents, with the labels in the
+     * finaliser's language and the parties' answers as they wrote them.
+     */
+    async finalise(actor: Actor, formId: string, language: Language = "en") {
+      const i18n = translator(language);
       const { form, facts, definition } = await readableForm(actor, formId);
       if (!can(actor, "sign-off", { kind: "form-part", case: facts, part: { side: "court" } })) throw new AppError("auth.forbidden");
       if (await store.forms.getFinalisation(formId)) throw new AppError("form.finalised");
@@ -256,15 +261,15 @@ export function createFormService(options: {
       const bytes = await formPdf({
         definition,
         i18n,
-        caseLine: i18n.t("forms:common.caseLine", { urn: record?.urn ?? "", court: court?.name ?? "" }),
+        caseLine: i18n.t("forms:common.caseLine", { urn: record?.urn ?? "", court: court ? courtNameIn(court, language) : "" }),
         parts: parts.map((ref) => ({ key: ref.key, side: ref.part.side, title: partTitle(ref.key), content: content[ref.key] as never })),
         signOffs: await Promise.all(
           signers
             .filter((s) => s.contentSha256 === sha256)
-            .map(async (s) => ({ party: partTitle(s.party), name: (await store.users.get(s.userId))?.displayName ?? s.userId, signedAt: `${londonDateTime(s.signedAt).date} ${londonDateTime(s.signedAt).time}` })),
+            .map(async (s) => ({ party: partTitle(s.party), name: (await store.users.get(s.userId))?.displayName ?? s.userId, signedAt: `${formatLongDate(londonDateTime(s.signedAt).date, language)} ${londonDateTime(s.signedAt).time}` })),
         ),
         contentSha256: sha256,
-        finalisedLine: i18n.t("forms:common.finalisedLine", { name: (await store.users.get(actor.id))?.displayName ?? actor.id, at: `${finalisedAt.date} ${finalisedAt.time}` }),
+        finalisedLine: i18n.t("forms:common.finalisedLine", { name: (await store.users.get(actor.id))?.displayName ?? actor.id, at: `${formatLongDate(finalisedAt.date, language)} ${finalisedAt.time}` }),
       });
       const filed = await documents.fileDocument(actor, facts, {
         section: "case-management",

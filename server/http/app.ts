@@ -14,6 +14,7 @@ import type { Dependencies } from "../dependencies.ts";
 import type { CookieSettings } from "./cookies.ts";
 import { clientHeadLinks } from "./html-page.ts";
 import { csrfGuard } from "./middleware/csrf.middleware.ts";
+import { languageRoutes } from "./language.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
 import { sessionMiddleware } from "./middleware/session.middleware.ts";
@@ -67,7 +68,7 @@ export function createApp(options: AppOptions): Koa {
       await next();
     });
   }
-  app.use(errorHandler({ logger, i18n }));
+  app.use(errorHandler({ logger }));
   // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
   app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));
   // Browsers and the IdP never compress what they send: a compressed body (whose inflation errors
@@ -82,6 +83,8 @@ export function createApp(options: AppOptions): Koa {
   app.use(health.routes()).use(health.allowedMethods());
   app.use(sessionMiddleware({ sessions, cookies }));
   app.use(apiRateLimit({ rateLimiter: deps.rateLimiter, perMinute: config.apiRateLimitPerMinute }));
+  const language = languageRoutes({ store, isProduction: config.isProduction });
+  app.use(language.routes()).use(language.allowedMethods());
 
   const auth = authRoutes({
     saml,
@@ -91,7 +94,6 @@ export function createApp(options: AppOptions): Koa {
     rateLimiter: deps.rateLimiter,
     signInRateLimitPerMinute: config.signInRateLimitPerMinute,
     cookies,
-    i18n,
     logger,
     headLinks,
     realtime,
@@ -102,7 +104,6 @@ export function createApp(options: AppOptions): Koa {
       idp: createDevIdp({ settings: deps.saml, attributeNames: config.saml.attributeNames }),
       users: deps.devIdpUsers,
       acsUrl: deps.saml.acsUrl,
-      i18n,
       headLinks,
     });
     app.use(devIdp.routes()).use(devIdp.allowedMethods());
@@ -113,7 +114,6 @@ export function createApp(options: AppOptions): Koa {
     directions: createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, realtime }),
     store,
     clock: deps.clock,
-    i18n,
     baseUrl: config.baseUrl,
   });
   app.use(directionApi.publicFeed.routes());
@@ -137,13 +137,12 @@ export function createApp(options: AppOptions): Koa {
     store,
     blobs: deps.blobs,
     clock: deps.clock,
-    i18n,
     uploadLimitBytes: config.uploadLimitBytes,
     tempDir: uploadTempDir(config.dataDir),
     audit,
   });
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
-  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, documents, realtime }), documents });
+  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, documents, realtime }), documents });
   app.use(formApi.routes()).use(formApi.allowedMethods());
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
   const collabApi = collabRoutes({ store });

@@ -24,6 +24,7 @@ export const toCourt = (r: Row): Court => ({
   name: str(r.name),
   jurisdiction: str(r.jurisdiction) as Court["jurisdiction"],
   area: str(r.area),
+  welshName: strOrNull(r.welsh_name),
 });
 
 export const toUser = (r: Row): User => ({

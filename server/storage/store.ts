@@ -1,3 +1,4 @@
+import type { Language } from "../../shared/i18n/i18n.ts";
 import type { Association } from "../../shared/schemas/association.schema.ts";
 import type { AuditEntry } from "../../shared/schemas/audit.schema.ts";
 import type { CaseRecord, NewCaseRecord } from "../../shared/schemas/case.schema.ts";
@@ -79,6 +80,9 @@ export interface UserRepository {
   /** Create or update the user (called at each sign-in). */
   upsert(user: User, at: string): Promise<void>;
   get(id: string): Promise<User | undefined>;
+  /** The language the user chose last, or null before they ever chose. */
+  language(id: string): Promise<Language | null>;
+  setLanguage(id: string, language: Language): Promise<void>;
 }
 
 export interface CaseRepository {

@@ -25,3 +25,15 @@ export function createI18n(language: Language = "en"): i18n {
   });
   return instance;
 }
+
+const translators = new Map<Language, i18n>();
+
+/** The shared instance for a language, made once: for code that translates for many people. */
+export function translator(language: Language): i18n {
+  let instance = translators.get(language);
+  if (!instance) {
+    instance = createI18n(language);
+    translators.set(language, instance);
+  }
+  return instance;
+}

@@ -26,6 +26,14 @@ export const en = {
       footer: {
         copyright: "© Crown copyright",
       },
+      /** The language switch: each link is named in the language it switches to, in both catalogues. */
+      language: {
+        label: "Language",
+        english: "English",
+        welsh: "Cymraeg",
+        toEnglish: "Change the language to English",
+        toWelsh: "Newid yr iaith i'r Gymraeg",
+      },
     },
     navigation: {
       cases: "Cases",

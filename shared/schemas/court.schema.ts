@@ -9,5 +9,7 @@ export const court = z.object({
   jurisdiction,
   /** HMCTS area the court belongs to. */
   area: z.string().min(1),
+  /** The court's name in Welsh (Common Platform `welshName`), for courts in Wales. */
+  welshName: z.string().min(1).nullable().optional(),
 });
 export type Court = z.infer<typeof court>;

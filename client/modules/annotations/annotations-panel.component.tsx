@@ -1,3 +1,4 @@
+import { courtName } from "../cases/case-labels.component.tsx";
 import type { PageViewport } from "pdfjs-dist/types/src/display/page_viewport";
 import { type Accessor, createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
 import { formatDateTime } from "../../src/date-format.ts";
@@ -120,7 +121,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     const found = parties.find((candidate) => candidate.party === party);
     if (found?.kind === "defence") return found.organisationName;
     if (party === "prosecution") return props.detail.prosecutor.name;
-    if (party === "court") return props.detail.court.name;
+    if (party === "court") return courtName(props.detail.court);
     return party;
   };
   /** A party's name for its shared-annotations toggle: "Prosecution", "Court", or the defence firm. */

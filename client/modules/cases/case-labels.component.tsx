@@ -1,4 +1,4 @@
-import { hasMessage, t } from "../../src/i18n.ts";
+import { hasMessage, i18n, t } from "../../src/i18n.ts";
 
 /** Catalogue groups that name the values of an API field. */
 type ValueGroup =
@@ -13,6 +13,11 @@ type ValueGroup =
 export function valueText(group: ValueGroup, value: string): string {
   const key = `${group}.${value}`;
   return hasMessage(key) ? t(key) : value;
+}
+
+/** A court's name in the reader's language: its Welsh name, where it has one, for Welsh readers. */
+export function courtName(court: { name: string; welshName?: string | null }): string {
+  return i18n.language === "cy" && court.welshName ? court.welshName : court.name;
 }
 
 const STATUS_TAG_CLASS: Readonly<Record<string, string>> = {

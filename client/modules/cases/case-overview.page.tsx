@@ -3,7 +3,7 @@ import { formatDate, formatTime } from "../../src/date-format.ts";
 import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import type { DefendantDetail, HearingDetail, OffenceDetail } from "./case.api.ts";
-import { CaseStatusTag, CustodyTag, valueText } from "./case-labels.component.tsx";
+import { CaseStatusTag, CustodyTag, courtName, valueText } from "./case-labels.component.tsx";
 import { useSession } from "../session/session.context.tsx";
 import { casePath, useCase } from "./case-workspace.component.tsx";
 
@@ -25,7 +25,7 @@ export function CaseOverviewPage() {
       </Show>
       <dl class="govuk-summary-list">
         <SummaryRow label={t("cases.overview.summary.court")}>
-          {detail().court.name}
+          {courtName(detail().court)}
           <span class="app-secondary-text">
             {t("cases.overview.summary.courtCode", { code: detail().court.code })}
           </span>
@@ -231,7 +231,7 @@ function Hearings(props: { hearings: HearingDetail[] }) {
                     <td class="govuk-table__cell">{formatDate(hearing.date)}</td>
                     <td class="govuk-table__cell">{formatTime(hearing.startTime)}</td>
                     <td class="govuk-table__cell">{valueText("hearingTypes", hearing.type)}</td>
-                    <td class="govuk-table__cell">{hearing.court.name}</td>
+                    <td class="govuk-table__cell">{courtName(hearing.court)}</td>
                     <td class="govuk-table__cell">
                       {hearing.courtroom ?? t("cases.overview.hearings.noCourtroom")}
                     </td>

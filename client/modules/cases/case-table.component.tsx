@@ -2,7 +2,7 @@ import { createUniqueId, For, Show } from "solid-js";
 import { formatDate, formatTime } from "../../src/date-format.ts";
 import { t } from "../../src/i18n.ts";
 import type { CaseSummary } from "./case.api.ts";
-import { CaseStatusTag, valueText } from "./case-labels.component.tsx";
+import { CaseStatusTag, courtName, valueText } from "./case-labels.component.tsx";
 
 /** GOV.UK table of cases, each URN a link to the case. */
 export function CaseTable(props: { cases: CaseSummary[]; caption: string }) {
@@ -70,7 +70,7 @@ function CaseRow(props: { item: CaseSummary }) {
           </For>
         </ul>
       </td>
-      <td class="govuk-table__cell">{props.item.court.name}</td>
+      <td class="govuk-table__cell">{courtName(props.item.court)}</td>
       <td class="govuk-table__cell">{valueText("jurisdictions", props.item.jurisdiction)}</td>
       <td class="govuk-table__cell">
         <Show when={props.item.nextHearing} fallback={t("cases.list.noHearing")}>
@@ -82,7 +82,7 @@ function CaseRow(props: { item: CaseSummary }) {
               })}
               <span class="app-secondary-text">{valueText("hearingTypes", hearing().type)}</span>
               <Show when={hearing().court.code !== props.item.court.code}>
-                <span class="app-secondary-text">{hearing().court.name}</span>
+                <span class="app-secondary-text">{courtName(hearing().court)}</span>
               </Show>
             </>
           )}

@@ -4,7 +4,7 @@ import { type AppMessageKey, t } from "../../src/i18n.ts";
 import { SuccessBanner } from "../layout/notification-banner.component.tsx";
 import { onSocketEvent } from "../realtime/socket.ts";
 import { WhoIsHere } from "../realtime/who-is-here.component.tsx";
-import { valueText } from "./case-labels.component.tsx";
+import { courtName, valueText } from "./case-labels.component.tsx";
 import { type CaseWorkspaceState, casePath, useCase } from "./case-workspace.component.tsx";
 
 /** The workspace's tabs: each is a page of its own, under the case's path. */
@@ -41,7 +41,7 @@ export function CaseTabs(props: ParentProps) {
         <div class="govuk-grid-column-two-thirds">
           <span class="govuk-caption-l">
             {t("cases.workspace.caption", {
-              court: detail().court.name,
+              court: courtName(detail().court),
               jurisdiction: valueText("jurisdictions", detail().jurisdiction),
             })}
           </span>

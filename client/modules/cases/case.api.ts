@@ -2,7 +2,8 @@ import { z } from "zod";
 import { jurisdiction } from "../../../shared/schemas/court.schema.ts";
 import { apiRequest } from "../../src/api.ts";
 
-const courtRef = z.object({ code: z.string(), name: z.string() });
+const courtRef = z.object({ code: z.string(), name: z.string(), welshName: z.string().nullable().optional() });
+export type CourtRef = z.infer<typeof courtRef>;
 
 // Statuses, hearing types, pleas and the like are strings here, not enums: a value this client
 // does not know yet is shown as the server sent it rather than failing the whole page.

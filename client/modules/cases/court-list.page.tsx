@@ -12,7 +12,7 @@ import { ErrorSummary } from "../layout/error-summary.component.tsx";
 import { useSession } from "../session/session.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { type CaseDetail, fetchCase, searchCases } from "./case.api.ts";
-import { valueText } from "./case-labels.component.tsx";
+import { courtName, valueText } from "./case-labels.component.tsx";
 import { casePath } from "./case-workspace.component.tsx";
 
 /** One hearing on the list, with the case it belongs to. */
@@ -43,7 +43,7 @@ function listingsOf(detail: CaseDetail, key: { date: string; courts: readonly st
   const defendants = detail.defendants.map((d) => `${d.firstName} ${d.lastName}`).join(", ");
   return detail.hearings
     .filter((h) => h.date === key.date && key.courts.includes(h.court.code))
-    .map((h) => ({ caseId: detail.id, urn: detail.urn, defendants, time: h.startTime, court: h.court.name, courtroom: h.courtroom, type: h.type }));
+    .map((h) => ({ caseId: detail.id, urn: detail.urn, defendants, time: h.startTime, court: courtName(h.court), courtroom: h.courtroom, type: h.type }));
 }
 
 /** `/court-list?date=`: the hearings at the user's courts on a day, today by default. */

@@ -23,6 +23,7 @@ import {
   fetchDirections,
 } from "./direction.api.ts";
 import { DirectionStatusTag, organisationOfParty, partyLabel } from "./direction-labels.tsx";
+import { directionWords } from "./direction-text.ts";
 import { type DirectionsState, giveDirectionsPath } from "./directions-paths.ts";
 
 /** As the server: a compliance note is limited. */
@@ -221,7 +222,7 @@ function DirectionCard(props: CardProps) {
     <article class="govuk-summary-card app-direction" aria-labelledby={titleId} data-direction-id={d().id}>
       <div class="govuk-summary-card__title-wrapper">
         <h3 class="govuk-summary-card__title" id={titleId} ref={heading} tabindex="-1">
-          {d().text}
+          {directionWords(d())}
         </h3>
       </div>
       <div class="govuk-summary-card__content">
@@ -284,7 +285,7 @@ function DirectionCard(props: CardProps) {
             onClick={() => void acknowledge()}
           >
             {t("directions.acknowledge")}
-            <span class="govuk-visually-hidden"> {t("directions.acknowledgeOf", { text: d().text })}</span>
+            <span class="govuk-visually-hidden"> {t("directions.acknowledgeOf", { text: directionWords(d()) })}</span>
           </button>
         </Show>
         <Show when={canComply()}>
@@ -313,7 +314,7 @@ function VersionHistory(props: { direction: Direction; detail: CaseDetail; nameO
       <summary class="govuk-details__summary">
         <span class="govuk-details__summary-text">
           {t("directions.history.summary")}
-          <span class="govuk-visually-hidden"> {t("directions.history.of", { text: props.direction.text })}</span>
+          <span class="govuk-visually-hidden"> {t("directions.history.of", { text: directionWords(props.direction) })}</span>
         </span>
       </summary>
       <div class="govuk-details__text">
@@ -326,7 +327,7 @@ function VersionHistory(props: { direction: Direction; detail: CaseDetail; nameO
                 name: props.nameOf(props.direction.issuedBy),
               })}
             </p>
-            <p class="govuk-body govuk-!-margin-bottom-1">{props.direction.text}</p>
+            <p class="govuk-body govuk-!-margin-bottom-1">{directionWords(props.direction)}</p>
             <p class="govuk-body-s app-secondary-text">
               {t("directions.history.due", { date: due(props.direction.dueOn) })}.{" "}
               {t("directions.history.responsible", { party: partyLabel(props.direction.responsibleParty, props.detail) })}
@@ -342,7 +343,7 @@ function VersionHistory(props: { direction: Direction; detail: CaseDetail; nameO
                     name: props.nameOf(version.issuedBy),
                   })}
                 </p>
-                <p class="govuk-body govuk-!-margin-bottom-1">{version.text}</p>
+                <p class="govuk-body govuk-!-margin-bottom-1">{directionWords(version)}</p>
                 <p class="govuk-body-s app-secondary-text">
                   {t("directions.history.due", { date: due(version.dueOn) })}.{" "}
                   {t("directions.history.responsible", { party: partyLabel(version.responsibleParty, props.detail) })}
@@ -399,7 +400,7 @@ function ComplyForm(props: {
       <summary class="govuk-details__summary">
         <span class="govuk-details__summary-text">
           {t("directions.comply.summary")}
-          <span class="govuk-visually-hidden"> {t("directions.comply.of", { text: props.direction.text })}</span>
+          <span class="govuk-visually-hidden"> {t("directions.comply.of", { text: directionWords(props.direction) })}</span>
         </span>
       </summary>
       <div class="govuk-details__text">

@@ -1,3 +1,4 @@
+import { courtName } from "../cases/case-labels.component.tsx";
 import type { DirectionTemplate, DueRule } from "../../../shared/domain/direction-templates.ts";
 import type { Messages } from "../../../shared/i18n/messages.en.ts";
 import { formatDate } from "../../src/date-format.ts";
@@ -69,7 +70,7 @@ export function partyOptions(detail: CaseDetail): PartyOption[] {
  */
 export function organisationOfParty(party: string, detail: CaseDetail): string {
   if (party === "prosecution") return detail.prosecutor.name;
-  if (party === "court") return detail.court.name;
+  if (party === "court") return courtName(detail.court);
   if (party.startsWith("defence:")) {
     const organisationId = party.slice("defence:".length);
     const firm = detail.defendants.find((d) => d.representedBy?.organisationId === organisationId)?.representedBy;

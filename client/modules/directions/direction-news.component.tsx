@@ -6,6 +6,7 @@ import { onSocketEvent } from "../realtime/socket.ts";
 import { useSession } from "../session/session.context.tsx";
 import { directionOfEvent } from "./direction.api.ts";
 import { reportDirectionReceived, receiptOf } from "./direction-receipts.ts";
+import { directionWords } from "./direction-text.ts";
 import { directionsPath } from "./directions-paths.ts";
 
 /** A direction the court gave in one of the user's cases while they were signed in (or away). */
@@ -56,7 +57,7 @@ export function DirectionNews() {
     if (direction.issuedBy === me.id || direction.receipts.some((r) => r.userId === me.id)) return;
     void urnOf(payload.caseId).then((urn) => {
       if (session.me()?.id !== me.id) return;
-      const item: News = { directionId: direction.id, version: direction.version, caseId: payload.caseId, urn, text: direction.text };
+      const item: News = { directionId: direction.id, version: direction.version, caseId: payload.caseId, urn, text: directionWords(direction) };
       setNews((current) => [...current.filter((other) => other.directionId !== item.directionId), item]);
     });
   });

@@ -13,8 +13,14 @@ const compliance = z.object({
   note: z.string(),
   documentId: z.string().nullable().optional(),
 });
+/** A standard direction's template and values, from which its words are shown in the reader's language. */
+const wording = {
+  templateId: z.string().nullable().default(null),
+  templateValues: z.record(z.string(), z.string()).default({}),
+};
 const earlierVersion = z.object({
   version: z.number().int().positive(),
+  ...wording,
   text: z.string(),
   dueOn: z.string().nullable(),
   responsibleParty: z.string(),
@@ -26,7 +32,7 @@ const earlierVersion = z.object({
 export const direction = z.object({
   id: z.string(),
   version: z.number().int().positive(),
-  templateId: z.string().nullable(),
+  ...wording,
   text: z.string(),
   responsibleParty: z.string(),
   dueOn: z.string().nullable(),

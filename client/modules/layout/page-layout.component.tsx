@@ -7,6 +7,7 @@ import { useSession } from "../session/session.context.tsx";
 import { Breadcrumbs, BreadcrumbsProvider } from "./breadcrumbs.context.tsx";
 import { ErrorSummary } from "./error-summary.component.tsx";
 import { GovukLogo } from "./govuk-logo.component.tsx";
+import { LanguageSwitch } from "./language-switch.component.tsx";
 
 const MAIN_CONTENT_ID = "main-content";
 const GOVUK_HOMEPAGE = "https://www.gov.uk/";
@@ -75,6 +76,7 @@ export function PageLayout(props: ParentProps) {
               <span class="govuk-phase-banner__text">{t("layout.phaseBanner.text")}</span>
             </p>
           </div>
+          <LanguageSwitch />
           <Breadcrumbs />
           <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} ref={main}>
             <SignOutError />

@@ -1,8 +1,8 @@
-import type { i18n } from "i18next";
 import type { Middleware } from "koa";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../../shared/errors/error-codes.ts";
 import { AppError } from "../../app-error.ts";
 import type { Logger } from "../../logger.ts";
+import { translatorFor } from "../language.ts";
 import { isStoreUnavailable } from "../../storage/store-errors.ts";
 
 /** Statuses raised by Koa and its body parsers, mapped to our stable codes. */
@@ -18,11 +18,11 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 
 /**
  * The one place errors become responses: `{"error":{"code","message"}}`, the message from the
- * catalogue, never a stack trace or an internal message. Unexpected errors are logged (without
+ * catalogue in the request's language, never a stack trace or an internal message. Unexpected errors are logged (without
  * request bodies) and answer 500.
  */
-export function errorHandler(options: { logger: Logger; i18n: i18n }): Middleware {
-  const { logger, i18n } = options;
+export function errorHandler(options: { logger: Logger }): Middleware {
+  const { logger } = options;
   return async (ctx, next) => {
     try {
       await next();
@@ -34,13 +34,13 @@ export function errorHandler(options: { logger: Logger; i18n: i18n }): Middlewar
       if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
         ctx.status = 405;
         ctx.type = "application/json";
-        ctx.body = { error: { code: "request.invalid", message: i18n.t("errors:request.invalid") } } satisfies ErrorBody;
+        ctx.body = { error: { code: "request.invalid", message: translatorFor(ctx).t("errors:request.invalid") } } satisfies ErrorBody;
         ctx.set("Cache-Control", "no-store");
       }
     } catch (error: unknown) {
       const { code, status, params } = classify(error);
       if (status >= 500) logger.error({ err: error, path: ctx.path, method: ctx.method }, "request failed");
-      const body: ErrorBody = { error: { code, message: i18n.t(`errors:${code}`, params) } };
+      const body: ErrorBody = { error: { code, message: translatorFor(ctx).t(`errors:${code}`, params) } };
       // Details (an import's list of problems) travel inside the error, beside its code and message.
       if (error instanceof AppError) Object.assign(body.error, error.details);
       ctx.status = status;

@@ -1,6 +1,5 @@
 import { bodyParser } from "@koa/bodyparser";
 import Router from "@koa/router";
-import type { i18n } from "i18next";
 import type { Context } from "koa";
 import type { ErrorCode } from "../../../shared/errors/error-codes.ts";
 import { AppError } from "../../app-error.ts";
@@ -13,6 +12,7 @@ import type { RealtimeHub } from "../../realtime/realtime-hub.ts";
 import type { Store } from "../../storage/store.ts";
 import { type CookieSettings, clearCookie } from "../cookies.ts";
 import { html, renderPage } from "../html-page.ts";
+import { languageOf, rememberLanguage, translatorFor } from "../language.ts";
 
 export type AuthRouteOptions = {
   saml: SamlService;
@@ -22,7 +22,6 @@ export type AuthRouteOptions = {
   rateLimiter: RateLimiter;
   signInRateLimitPerMinute: number;
   cookies: CookieSettings;
-  i18n: i18n;
   logger: Logger;
   headLinks: string[];
   realtime: Pick<RealtimeHub, "signedOut">;
@@ -30,7 +29,7 @@ export type AuthRouteOptions = {
 
 /** Sign-in and sign-out (DESIGN §6). Thin: parse, check, call the SAML and session services. */
 export function authRoutes(options: AuthRouteOptions): Router {
-  const { saml, sessions, store, audit, cookies, i18n } = options;
+  const { saml, sessions, store, audit, cookies } = options;
   const router = new Router();
 
   const limitSignIn = async (ctx: Context) => {
@@ -91,6 +90,9 @@ export function authRoutes(options: AuthRouteOptions): Router {
         await sessions.destroy(ctx.cookies.get(cookies.session.name));
         const token = await sessions.create(user.id);
         ctx.cookies.set(cookies.session.name, token, cookies.session.options);
+        // The language the user chose before, on any device, comes back with them.
+        const language = await store.users.language(user.id);
+        if (language) rememberLanguage(ctx, language, cookies.session.options.secure);
         ctx.redirect(identity.returnTo);
       } catch (error) {
         if (!(error instanceof SignInRejected)) throw error;
@@ -139,6 +141,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
   /** A browser gets a GOV.UK page; an API client the usual JSON error. */
   function signInProblem(ctx: Context, status: number, code: ErrorCode) {
     ctx.status = status;
+    const i18n = translatorFor(ctx);
     const message = i18n.t(`errors:${code}`);
     if (ctx.accepts("json", "html") !== "html") {
       ctx.body = { error: { code, message } };
@@ -147,6 +150,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
     const title = i18n.t(code === "auth.no_access" ? "auth:noAccessTitle" : "auth:problemTitle");
     ctx.type = "html";
     ctx.body = renderPage({
+      lang: languageOf(ctx),
       title,
       serviceName: i18n.t("app:serviceName"),
       skipLink: i18n.t("app:layout.skipLink"),

@@ -1,10 +1,11 @@
 import { bodyParser } from "@koa/bodyparser";
 import Router from "@koa/router";
-import type { i18n } from "i18next";
 import { AppError } from "../../app-error.ts";
 import type { DevIdp, DevIdpUser } from "../../auth/dev-idp.service.ts";
 import { localPath } from "../../auth/saml.service.ts";
 import { html, renderPage } from "../html-page.ts";
+import type { Context } from "koa";
+import { languageOf, translatorFor } from "../language.ts";
 
 /** Submits the response form once the page has loaded; the Continue button works without it. */
 const AUTO_SUBMIT_SCRIPT = `const form = document.getElementById("saml-response");
@@ -19,16 +20,16 @@ export function devIdpRoutes(options: {
   idp: DevIdp;
   users: DevIdpUser[];
   acsUrl: string;
-  i18n: i18n;
   headLinks: string[];
 }): Router {
-  const { idp, users, i18n } = options;
+  const { idp, users } = options;
   const router = new Router();
-  const page = (title: string, main: string, scripts: string[] = []) =>
+  const page = (ctx: Context, title: string, main: string, scripts: string[] = []) =>
     renderPage({
+      lang: languageOf(ctx),
       title,
-      serviceName: i18n.t("app:serviceName"),
-      skipLink: i18n.t("app:layout.skipLink"),
+      serviceName: translatorFor(ctx).t("app:serviceName"),
+      skipLink: translatorFor(ctx).t("app:layout.skipLink"),
       headLinks: options.headLinks,
       scripts,
       main,
@@ -43,6 +44,7 @@ export function devIdpRoutes(options: {
   };
 
   router.get("/dev-idp/sso", (ctx) => {
+    const i18n = translatorFor(ctx);
     const samlRequest = ctx.query.SAMLRequest;
     readRequest(samlRequest);
     const relayState = localPath(ctx.query.RelayState) ?? "/";
@@ -59,6 +61,7 @@ export function devIdpRoutes(options: {
     ctx.type = "html";
     ctx.set("Cache-Control", "no-store");
     ctx.body = page(
+      ctx,
       i18n.t("idp:title"),
       `<h1 class="govuk-heading-l">${html(i18n.t("idp:title"))}</h1>
 <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -73,6 +76,7 @@ ${buttons}
   });
 
   router.post("/dev-idp/sso", bodyParser({ enableTypes: ["form"], formLimit: "64kb" }), (ctx) => {
+    const i18n = translatorFor(ctx);
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const requestId = readRequest(body.SAMLRequest);
     const user = users.find((u) => u.id === body.user);
@@ -82,6 +86,7 @@ ${buttons}
     ctx.type = "html";
     ctx.set("Cache-Control", "no-store");
     ctx.body = page(
+      ctx,
       i18n.t("idp:continueTitle"),
       `<h1 class="govuk-heading-l">${html(i18n.t("idp:continueTitle"))}</h1>
 <p class="govuk-body">${html(i18n.t("idp:continueText"))}</p>

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { bodyParser } from "@koa/bodyparser";
 import Router from "@koa/router";
-import type { i18n } from "i18next";
+import { directionText } from "../../../shared/i18n/direction-text.ts";
+import { type Language, translator } from "../../../shared/i18n/i18n.ts";
+import { formatLongDate } from "../../../shared/i18n/language.ts";
 import { z } from "zod";
 import { isoDate } from "../../../shared/schemas/common.schema.ts";
 import { AppError } from "../../app-error.ts";
@@ -10,6 +12,7 @@ import { icalendar } from "../../directions/icalendar.ts";
 import type { DirectionService } from "../../directions/direction.service.ts";
 import type { Clock } from "../../dependencies.ts";
 import type { Store } from "../../storage/store.ts";
+import { languageOf } from "../language.ts";
 import { actorOf, parseInput } from "../actor.ts";
 
 const triggers = z.object({ firstHearing: isoDate, notGuiltyPlea: isoDate, sending: isoDate, initialDisclosure: isoDate, trialDate: isoDate }).partial().strict();
@@ -33,11 +36,11 @@ const complyBody = z.object({ note: z.string().trim().min(1).max(2000), document
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Directions (DESIGN §11) and the calendar feeds of their due dates. */
-export function directionRoutes(options: { directions: DirectionService; store: Store; clock: Clock; i18n: i18n; baseUrl: string }): {
+export function directionRoutes(options: { directions: DirectionService; store: Store; clock: Clock; baseUrl: string }): {
   api: Router;
   publicFeed: Router;
 } {
-  const { directions, store, clock, i18n } = options;
+  const { directions, store, clock } = options;
   const router = new Router();
   const publicFeed = new Router();
   const json = bodyParser({ enableTypes: ["json"], jsonLimit: "64kb", encoding: "utf-8" });
@@ -65,9 +68,11 @@ export function directionRoutes(options: { directions: DirectionService; store: 
     ctx.body = await directions.comply(actorOf(ctx), ctx.params.id ?? "", parseInput(complyBody, ctx.request.body));
   });
 
-  const partyWords = (party: string) =>
-    party.startsWith("defendant:") ? i18n.t("directions:responsible.defendant") : i18n.t(`directions:responsible.${party}`);
-  const feed = async (caseIds: string[], name: string) => {
+  /** An iCalendar feed of the cases' due dates, in the reader's language. */
+  const feed = async (caseIds: string[], language: Language) => {
+    const i18n = translator(language);
+    const partyWords = (party: string) =>
+      party.startsWith("defendant:") ? i18n.t("directions:responsible.defendant") : i18n.t(`directions:responsible.${party}`);
     const record = new Map<string, string>();
     for (const id of caseIds) record.set(id, (await store.cases.get(id))?.urn ?? id);
     const events = [];
@@ -77,13 +82,13 @@ export function directionRoutes(options: { directions: DirectionService; store: 
         events.push({
           uid: `${d.id}-v${d.version}@caseroom`,
           date: d.dueOn,
-          summary: i18n.t("directions:calendarEvent", { urn: record.get(caseId) ?? caseId, text: d.text }),
+          summary: i18n.t("directions:calendarEvent", { urn: record.get(caseId) ?? caseId, text: directionText(i18n, d, (iso) => formatLongDate(iso, language)) }),
           description: i18n.t("directions:calendarDescription", { party: partyWords(d.responsibleParty), basis: d.legalBasis ?? "-", version: d.version }),
           updatedAt: d.issuedAt,
         });
       }
     }
-    return icalendar(name, events);
+    return icalendar(i18n.t("directions:calendarName"), events);
   };
 
   router.get("/api/cases/:caseId/directions.ics", async (ctx) => {
@@ -91,7 +96,7 @@ export function directionRoutes(options: { directions: DirectionService; store: 
     await directions.list(actorOf(ctx), caseId);
     ctx.type = "text/calendar; charset=utf-8";
     ctx.set("Cache-Control", "no-store");
-    ctx.body = await feed([caseId], i18n.t("directions:calendarName"));
+    ctx.body = await feed([caseId], languageOf(ctx));
   });
 
   // A personal feed at a secret URL, for calendar applications that cannot sign in.
@@ -120,7 +125,8 @@ export function directionRoutes(options: { directions: DirectionService; store: 
     const caseIds = await store.cases.search({ scope, today: "0000-01-01", limit: 5000 });
     ctx.type = "text/calendar; charset=utf-8";
     ctx.set("Cache-Control", "no-store");
-    ctx.body = await feed(caseIds, i18n.t("directions:calendarName"));
+    // A calendar application has no cookie: the feed is in the language its owner chose.
+    ctx.body = await feed(caseIds, (await store.users.language(user.id)) ?? "en");
   });
   return { api: router, publicFeed };
 }

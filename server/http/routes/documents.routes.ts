@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Router from "@koa/router";
 import type { i18n } from "i18next";
+import { courtNameIn, formatLongDate } from "../../../shared/i18n/language.ts";
+import { languageOf, translatorFor } from "../language.ts";
 import type { Context } from "koa";
 import { type Actor, type CaseFacts, can, type NoteScope } from "../../../shared/policy/access-policy.ts";
 import type { DocumentRecord } from "../../../shared/schemas/document.schema.ts";
@@ -52,12 +54,11 @@ export function documentRoutes(options: {
   store: Store;
   blobs: BlobStore;
   clock: Clock;
-  i18n: i18n;
   uploadLimitBytes: number;
   tempDir: string;
   audit: AuditService;
 }): Router {
-  const { cases, documents, store, blobs, i18n, audit } = options;
+  const { cases, documents, store, blobs, audit } = options;
   const router = new Router();
 
   router.post("/api/cases/:caseId/documents", async (ctx) => {
@@ -142,7 +143,7 @@ export function documentRoutes(options: {
     return docs;
   }
 
-  async function notesFor(docs: Awaited<ReturnType<typeof readableNotesDocs>>, document: DocumentRecord) {
+  async function notesFor(docs: Awaited<ReturnType<typeof readableNotesDocs>>, document: DocumentRecord, i18n: i18n) {
     const annotations: ExportedAnnotation[] = docs.flatMap((d) => annotationsIn(d.doc, document.id, d.scope, d.party));
     const source = await readAll(await blobs.read(document.sha256));
     return { count: annotations.length, bytes: await notesPdf({ source, annotations: annotations.sort((a, b) => a.page - b.page), i18n, title: document.title }) };
@@ -161,7 +162,7 @@ export function documentRoutes(options: {
     const actor = actorOf(ctx);
     const { document, facts } = await documents.readable(actor, ctx.params.documentId ?? "");
     const docs = await readableNotesDocs(actor, facts);
-    const { count, bytes } = await notesFor(docs, document);
+    const { count, bytes } = await notesFor(docs, document, translatorFor(ctx));
     for (const d of docs) d.doc.destroy();
     await audit.record(store, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "notes.exported", subjectType: "document", subjectId: document.id, caseId: facts.caseId, detail: { annotations: count } });
     sendPdf(ctx, bytes, `Notes ${document.title}`);
@@ -176,7 +177,7 @@ export function documentRoutes(options: {
     const out = await PDFDocument.create();
     let count = 0;
     for (const document of documents.latestOf(await documents.visible(actor, facts))) {
-      const part = await notesFor(docs, document);
+      const part = await notesFor(docs, document, translatorFor(ctx));
       count += part.count;
       const loaded = await PDFDocument.load(part.bytes);
       for (const page of await out.copyPages(loaded, loaded.getPageIndices())) out.addPage(page);
@@ -203,7 +204,7 @@ export function documentRoutes(options: {
     noStore(ctx);
     ctx.type = "application/zip";
     ctx.set("Content-Disposition", disposition("attachment", `IDPC ${record.urn}`, "zip"));
-    ctx.body = zipBundle({ documents: visible, blobs, i18n, sectionNumber: (d) => sectionCode.options.indexOf(d.section) + 1 });
+    ctx.body = zipBundle({ documents: visible, blobs, i18n: translatorFor(ctx), sectionNumber: (d) => sectionCode.options.indexOf(d.section) + 1 });
   });
 
   router.get("/api/cases/:caseId/idpc.pdf", async (ctx) => {
@@ -216,13 +217,13 @@ export function documentRoutes(options: {
     const bytes = await pdfBundle({
       documents: visible,
       blobs,
-      i18n,
+      i18n: translatorFor(ctx),
       bundleCase: {
         urn: record.urn,
-        courtName: court?.name ?? record.courtCode,
+        courtName: court ? courtNameIn(court, languageOf(ctx)) : record.courtCode,
         defendantNames: defendants.map((d) => `${d.firstName} ${d.lastName}`),
         organisationName: organisation?.name ?? actor.organisationId,
-        preparedOn: londonDateTime(options.clock()).date,
+        preparedOn: formatLongDate(londonDateTime(options.clock()).date, languageOf(ctx)),
       },
     });
     await documents.recordBundle(actor, facts, "pdf", visible);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../../app-error.ts";
 import type { DocumentService } from "../../documents/document.service.ts";
 import type { FormService } from "../../forms/form.service.ts";
+import { languageOf } from "../language.ts";
 import { actorOf, parseInput } from "../actor.ts";
 
 const createForm = z.object({ type: z.enum(["PET", "PTPH"]) }).strict();
@@ -36,7 +37,7 @@ export function formRoutes(options: { forms: FormService; documents: DocumentSer
   });
   router.post("/api/forms/:formId/finalisation", async (ctx) => {
     ctx.status = 201;
-    ctx.body = await forms.finalise(actorOf(ctx), ctx.params.formId ?? "");
+    ctx.body = await forms.finalise(actorOf(ctx), ctx.params.formId ?? "", languageOf(ctx));
   });
   router.get("/api/forms/:formId/pdf", async (ctx) => {
     const actor = actorOf(ctx);

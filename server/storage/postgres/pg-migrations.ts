@@ -202,4 +202,13 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 10,
+    name: "languages: the user's choice, courts' Welsh names",
+    // Same columns as SQLITE_MIGRATIONS 9.
+    sql: `
+      ALTER TABLE users ADD COLUMN language TEXT;
+      ALTER TABLE courts ADD COLUMN welsh_name TEXT;
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import { isLanguage } from "../../../shared/i18n/language.ts";
 import pg from "pg";
 import type { AuditEntry } from "../../../shared/schemas/audit.schema.ts";
 import type { Organisation } from "../../../shared/schemas/organisation.schema.ts";
@@ -148,12 +149,14 @@ class PgStore implements Store {
     this.courts = {
       upsert: async (c) => {
         await run(
-          `INSERT INTO courts (code, name, jurisdiction, area) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (code) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction, area = excluded.area`,
+          `INSERT INTO courts (code, name, jurisdiction, area, welsh_name) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (code) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction, area = excluded.area,
+             welsh_name = excluded.welsh_name`,
           c.code,
           c.name,
           c.jurisdiction,
           c.area,
+          c.welshName ?? null,
         );
       },
       get: async (code) => mapOptional(await one("SELECT * FROM courts WHERE code = $1", code), toCourt),
@@ -196,6 +199,13 @@ class PgStore implements Store {
         );
       },
       get: async (id) => mapOptional(await one("SELECT * FROM users WHERE id = $1", id), toUser),
+      language: async (id) => {
+        const row = await one("SELECT language FROM users WHERE id = $1", id);
+        return isLanguage(row?.language) ? row.language : null;
+      },
+      setLanguage: async (id, language) => {
+        await run("UPDATE users SET language = $1 WHERE id = $2", language, id);
+      },
     };
 
     this.cases = {

@@ -172,4 +172,12 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 9,
+    name: "languages: the user's choice, courts' Welsh names",
+    sql: `
+      ALTER TABLE users ADD COLUMN language TEXT;
+      ALTER TABLE courts ADD COLUMN welsh_name TEXT;
+    `,
+  },
 ];

@@ -1,3 +1,5 @@
+import type { Language } from "../../../shared/i18n/i18n.ts";
+import { isLanguage } from "../../../shared/i18n/language.ts";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -150,12 +152,14 @@ class SqliteStore implements Store {
     this.courts = {
       upsert: (c: Court) =>
         write(() => {
-          q(`INSERT INTO courts (code, name, jurisdiction, area) VALUES (?, ?, ?, ?)
-             ON CONFLICT (code) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction, area = excluded.area`).run(
+          q(`INSERT INTO courts (code, name, jurisdiction, area, welsh_name) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, jurisdiction = excluded.jurisdiction, area = excluded.area,
+               welsh_name = excluded.welsh_name`).run(
             c.code,
             c.name,
             c.jurisdiction,
             c.area,
+            c.welshName ?? null,
           );
         }),
       get: async (code: string) => mapOptional(q("SELECT * FROM courts WHERE code = ?").get(code), toCourt),
@@ -195,6 +199,14 @@ class SqliteStore implements Store {
           );
         }),
       get: async (id: string) => mapOptional(q("SELECT * FROM users WHERE id = ?").get(id), toUser),
+      language: async (id: string) => {
+        const row = q("SELECT language FROM users WHERE id = ?").get(id) as Row | undefined;
+        return isLanguage(row?.language) ? row.language : null;
+      },
+      setLanguage: (id: string, language: Language) =>
+        write(() => {
+          q("UPDATE users SET language = ? WHERE id = ?").run(language, id);
+        }),
     };
 
     this.cases = {

@@ -46,6 +46,13 @@ export const appCoreCy = {
     footer: {
       copyright: "© Hawlfraint y Goron",
     },
+    language: {
+      label: "Iaith",
+      english: "English",
+      welsh: "Cymraeg",
+      toEnglish: "Change the language to English",
+      toWelsh: "Newid yr iaith i'r Gymraeg",
+    },
   },
   navigation: {
     cases: "Achosion",
