@@ -7,6 +7,8 @@
  * hear of the changes when they next load the case (the CLI has no socket server).
  */
 import fs from "node:fs";
+import { translator } from "../shared/i18n/i18n.ts";
+import { problemText } from "../shared/i18n/problem-text.ts";
 import { randomUUID } from "node:crypto";
 import { partyOf } from "../shared/policy/party.ts";
 import { IMPORT_MAX_BYTES } from "../shared/schemas/import.schema.ts";
@@ -55,7 +57,7 @@ await runOperation("import", async () => {
       say(`${result.problems.length} problem(s); nothing was imported:`);
       for (const p of result.problems) {
         const where = [p.line === undefined ? "" : `line ${p.line}`, p.index === undefined ? "" : `case ${p.index}`, p.urn ?? ""].filter(Boolean).join(", ");
-        say(`  ${where || "file"}: ${p.field || "(file)"}: ${p.message}`);
+        say(`  ${where || "file"}: ${p.field || "(file)"}: ${problemText(translator("en"), p.message, p.values)}`);
       }
       return 1;
     }

@@ -10,6 +10,7 @@ import {
   type ImportProblem,
   type ImportSummary,
   problemField,
+  type ProblemValues,
 } from "../../shared/schemas/import.schema.ts";
 import { type CreateCaseRequest, createCaseRequest, hearingRequest, intakeUrn } from "../../shared/schemas/intake.schema.ts";
 import { AppError } from "../app-error.ts";
@@ -20,6 +21,7 @@ import type { Store, VersionedUpdate } from "../storage/store.ts";
 import { loadCaseFacts } from "./case.service.ts";
 import { createdCaseAudit, initialCustodyTimeLimit, newCaseTree } from "./case-tree.ts";
 import { arrayElementLines, parseCsv } from "./import-file-reader.ts";
+import { issueProblem, problem } from "../../shared/i18n/problem-text.ts";
 
 /**
  * Who imports: a signed-in user, whose access policy applies to every case as at `POST /api/cases`,
@@ -39,8 +41,6 @@ type CasePlan = {
   audit: { action: string; detail: Record<string, unknown> } | undefined;
   isAccessChanged: boolean;
 };
-
-const NOT_YOURS = "this URN belongs to a case you cannot change";
 
 /**
  * Bulk import (issue #14). Everything is validated before anything is written; then every case is
@@ -117,14 +117,14 @@ export function createImportService(options: {
       } catch (error) {
         const position = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
         const line = position === undefined ? undefined : text.slice(0, Number(position)).split("\n").length;
-        return { isValid: false, problems: [{ ...(line === undefined ? {} : { line }), field: "", message: "the file is not valid JSON" }] };
+        return { isValid: false, problems: [{ ...(line === undefined ? {} : { line }), field: "", message: problem("notJson") }] };
       }
       const items = (body as { cases?: unknown } | null)?.cases;
       if (typeof body !== "object" || body === null || Array.isArray(body) || !Array.isArray(items) || Object.keys(body).length !== 1) {
-        return { isValid: false, problems: [{ line: 1, field: "cases", message: 'the file must be {"cases":[…]} and nothing else' }] };
+        return { isValid: false, problems: [{ line: 1, field: "cases", message: problem("notCasesFile") }] };
       }
       if (items.length > IMPORT_MAX_CASES) {
-        return { isValid: false, problems: [{ line: 1, field: "cases", message: `at most ${IMPORT_MAX_CASES} cases in one file` }] };
+        return { isValid: false, problems: [{ line: 1, field: "cases", message: problem("tooManyCases"), values: { max: IMPORT_MAX_CASES } }] };
       }
       const lines = arrayElementLines(text, "cases");
       const today = londonDateTime(clock()).date;
@@ -146,33 +146,33 @@ export function createImportService(options: {
         if (!parsed.success) {
           const urn = intakeUrn.safeParse((item as { urn?: unknown } | null)?.urn);
           for (const issue of parsed.error.issues) {
-            problems.push({ ...at, ...(urn.success ? { urn: urn.data } : {}), field: problemField(issue.path), message: issue.message });
+            problems.push({ ...at, ...(urn.success ? { urn: urn.data } : {}), field: problemField(issue.path), message: issueProblem(issue) });
           }
           continue;
         }
         const input = parsed.data;
-        const problem = (field: string, message: string) => problems.push({ ...at, urn: input.urn, field, message });
+        const report = (field: string, message: string, values?: ProblemValues) => problems.push({ ...at, urn: input.urn, field, message, ...(values ? { values } : {}) });
         const firstIndex = seen.get(input.urn);
         if (firstIndex !== undefined) {
-          problem("urn", `this URN is also case ${firstIndex} of the file`);
+          report("urn", problem("urnTwice"), { index: firstIndex });
           continue;
         }
         seen.set(input.urn, index);
 
         const prosecutingOrganisationId = input.prosecutingOrganisationId ?? (authority.actor.role === "prosecutor" ? authority.actor.organisationId : undefined);
         if (prosecutingOrganisationId === undefined) {
-          problem("prosecutingOrganisationId", "name the prosecuting organisation");
+          report("prosecutingOrganisationId", problem("nameProsecutor"));
           continue;
         }
         const newCase = { kind: "new-case" as const, prosecutingOrganisationId, courtCode: input.courtCode };
         if (!authority.isOperator && !can(authority.actor, "create", newCase)) {
-          problem(input.prosecutingOrganisationId === undefined ? "courtCode" : "prosecutingOrganisationId", "you cannot import cases for this prosecuting organisation at this court");
+          report(input.prosecutingOrganisationId === undefined ? "courtCode" : "prosecutingOrganisationId", problem("cannotImportHere"));
           continue;
         }
-        if ((await organisationKind(prosecutingOrganisationId)) !== "prosecution") problem("prosecutingOrganisationId", "no such prosecuting organisation");
-        if (courts.get(input.courtCode)?.jurisdiction !== input.jurisdiction) problem("courtCode", "that court does not exist, or does not hear this kind of case");
+        if ((await organisationKind(prosecutingOrganisationId)) !== "prosecution") report("prosecutingOrganisationId", problem("noSuchProsecutor"));
+        if (courts.get(input.courtCode)?.jurisdiction !== input.jurisdiction) report("courtCode", problem("courtNotForCase"));
         for (const [h, hearing] of input.hearings.entries()) {
-          if (hearing.courtCode !== undefined && !courts.has(hearing.courtCode)) problem(`hearings[${h}].courtCode`, "that court does not exist");
+          if (hearing.courtCode !== undefined && !courts.has(hearing.courtCode)) report(`hearings[${h}].courtCode`, problem("noSuchCourt"));
         }
 
         const existing = await store.cases.getByUrn(input.urn);
@@ -183,14 +183,14 @@ export function createImportService(options: {
         // Another authority's case, or one the importer cannot change: say no more than that.
         const facts = existing.prosecutingOrganisationId === prosecutingOrganisationId ? await loadCaseFacts(store, existing.id) : undefined;
         if (!facts || (!authority.isOperator && !can(authority.actor, "write", { kind: "case", case: facts }))) {
-          problem("urn", NOT_YOURS);
+          report("urn", problem("notYours"));
           continue;
         }
         const update = await updatePlan(store, ids, input, existing.id);
-        for (const p of update.problems) problem(p.field, p.message);
+        for (const p of update.problems) report(p.field, p.message, p.values);
         const isHearingChanged = update.plan.hearingsChanged;
         if (isHearingChanged && !authority.isOperator && !can(authority.actor, "write", { kind: "hearing", case: facts })) {
-          problem("hearings", "only court staff change the hearings of an existing case");
+          report("hearings", problem("onlyCourtStaffHearings"));
         }
         plans.push(update.plan);
       }
@@ -202,13 +202,13 @@ export function createImportService(options: {
     async importHearings(authority: ImportAuthority, text: string, options: { isDryRun: boolean }): Promise<ImportResult> {
       refuseNonWriters(authority);
       const records = parseCsv(text);
-      if (!records) return { isValid: false, problems: [{ field: "", message: "a quoted field is never closed" }] };
+      if (!records) return { isValid: false, problems: [{ field: "", message: problem("quoteNotClosed") }] };
       const [header, ...rows] = records;
       const columns = header?.fields.map((f) => f.trim()) ?? [];
       const missing = HEARING_CSV_COLUMNS.filter((c) => !columns.includes(c));
       const unknown = columns.filter((c) => !(HEARING_CSV_COLUMNS as readonly string[]).includes(c));
       if (!header || missing.length > 0 || unknown.length > 0) {
-        return { isValid: false, problems: [{ line: header?.line ?? 1, field: "header", message: `the header must name the columns ${HEARING_CSV_COLUMNS.join(",")}` }] };
+        return { isValid: false, problems: [{ line: header?.line ?? 1, field: "header", message: problem("header"), values: { columns: HEARING_CSV_COLUMNS.join(",") } }] };
       }
       const courts = await courtsOnce();
       const problems: ImportProblem[] = [];
@@ -216,9 +216,10 @@ export function createImportService(options: {
       const keys = new Set<string>();
       for (const row of rows) {
         const value = (column: HearingCsvColumn) => (row.fields[columns.indexOf(column)] ?? "").trim();
-        const problem = (field: string, message: string, urn?: string) => problems.push({ line: row.line, ...(urn ? { urn } : {}), field, message });
+        const report = (field: string, message: string, urn?: string, values?: ProblemValues) =>
+          problems.push({ line: row.line, ...(urn ? { urn } : {}), field, message, ...(values ? { values } : {}) });
         if (row.fields.length !== columns.length) {
-          problem("", `expected ${columns.length} fields, found ${row.fields.length}`);
+          report("", problem("fieldCount"), undefined, { expected: columns.length, found: row.fields.length });
           continue;
         }
         const urn = intakeUrn.safeParse(value("urn"));
@@ -232,19 +233,19 @@ export function createImportService(options: {
           estimatedMinutes: estimated === "" ? null : Number(estimated),
           judiciary: value("judiciary") === "" ? [] : value("judiciary").split(";").map((j) => j.trim()),
         });
-        if (!urn.success) problem("urn", urn.error.issues[0]?.message ?? "not a URN");
+        if (!urn.success) report("urn", urn.error.issues[0] ? issueProblem(urn.error.issues[0]) : problem("notAUrn"));
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const field = problemField(issue.path).replace(/^courtCode/, "court");
-            problem(field, issue.message, urn.success ? urn.data : undefined);
+            report(field, issueProblem(issue), urn.success ? urn.data : undefined);
           }
         }
         if (!urn.success || !parsed.success) continue;
         const hearing = { ...parsed.data, courtCode: parsed.data.courtCode ?? "" };
-        if (!courts.has(hearing.courtCode)) problem("court", "that court does not exist", urn.data);
+        if (!courts.has(hearing.courtCode)) report("court", problem("noSuchCourt"), urn.data);
         const key = `${urn.data}|${hearing.courtCode}|${hearing.date}|${hearing.type}`;
         if (keys.has(key)) {
-          problem("date", "the file lists this hearing (URN, court, date, type) twice", urn.data);
+          report("date", problem("hearingTwice"), urn.data);
           continue;
         }
         keys.add(key);
@@ -254,7 +255,7 @@ export function createImportService(options: {
           const existing = await store.cases.getByUrn(urn.data);
           const facts = existing ? await loadCaseFacts(store, existing.id) : undefined;
           if (!existing || !facts || (!authority.isOperator && !can(authority.actor, "write", { kind: "hearing", case: facts }))) {
-            problem("urn", "no case with this URN that you can list hearings for", urn.data);
+            report("urn", problem("noCaseForHearings"), urn.data);
             continue;
           }
           group = { caseId: existing.id, urn: urn.data, stored: await store.hearings.listByCase(existing.id), changes: [], writes: [], isAccessChanged: false };
@@ -325,12 +326,12 @@ function createPlan(input: CreateCaseRequest, prosecutingOrganisationId: string,
 
 /** The writes that make the stored case match the file (see the matching rule above), and what refuses it. */
 async function updatePlan(store: Store, ids: IdSource, input: CreateCaseRequest, caseId: string) {
-  const problems: { field: string; message: string }[] = [];
+  const problems: { field: string; message: string; values?: ProblemValues }[] = [];
   const writes: PlannedWrite[] = [];
   const changes: Record<string, unknown>[] = [];
   const record = await store.cases.get(caseId);
   if (!record) throw new AppError("case.not_found");
-  if (record.jurisdiction !== input.jurisdiction) problems.push({ field: "jurisdiction", message: "an import does not change the jurisdiction: send the case to the Crown Court instead" });
+  if (record.jurisdiction !== input.jurisdiction) problems.push({ field: "jurisdiction", message: problem("jurisdictionChange") });
   const caseChange = changedFields(record, { courtCode: input.courtCode, sentOn: input.sentOn });
   if (Object.keys(caseChange.after).length > 0) {
     changes.push({ type: "case", id: caseId, version: record.version + 1, ...caseChange });
@@ -338,7 +339,7 @@ async function updatePlan(store: Store, ids: IdSource, input: CreateCaseRequest,
   }
 
   const stored = await store.defendants.listByCase(caseId);
-  if (input.defendants.length < stored.length) problems.push({ field: "defendants", message: `the case has ${stored.length} defendants: an import does not remove any` });
+  if (input.defendants.length < stored.length) problems.push({ field: "defendants", message: problem("removesDefendants"), values: { count: stored.length } });
   for (const [i, { offences, ...given }] of input.defendants.entries()) {
     const fields = { ...given, custodyTimeLimit: initialCustodyTimeLimit(input, { ...given, offences }) };
     const current = stored[i];
@@ -355,7 +356,7 @@ async function updatePlan(store: Store, ids: IdSource, input: CreateCaseRequest,
       writes.push((tx) => tx.defendants.insert(created, i));
     }
     const storedOffences = current ? await store.offences.listByDefendant(current.id) : [];
-    if (offences.length < storedOffences.length) problems.push({ field: `defendants[${i}].offences`, message: `the defendant has ${storedOffences.length} offences: an import does not remove any` });
+    if (offences.length < storedOffences.length) problems.push({ field: `defendants[${i}].offences`, message: problem("removesOffences"), values: { count: storedOffences.length } });
     for (const [j, offence] of offences.entries()) {
       const currentOffence = storedOffences[j];
       if (currentOffence) {

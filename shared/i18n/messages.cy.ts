@@ -8,6 +8,7 @@ import { appWorkspaceCy } from "./cy/app-workspace.cy.ts";
 import { namespacesCy } from "./cy/namespaces.cy.ts";
 import { formsCy } from "./forms.cy.ts";
 import { importsCy } from "./imports.cy.ts";
+import { problemsCy } from "./problems.cy.ts";
 import type { Messages } from "./messages.en.ts";
 import type { WelshTranslation } from "./translation.ts";
 
@@ -15,6 +16,7 @@ export const cy = {
   app: { ...appCoreCy, ...appWorkspaceCy, ...appDirectionsCy, imports: importsCy },
   errors: namespacesCy.errors,
   forms: formsCy,
+  problems: problemsCy,
   directions: namespacesCy.directions,
   notesExport: {
     title: "Nodiadau ar {{title}}",

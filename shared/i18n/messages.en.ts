@@ -5,6 +5,7 @@
  */
 import { formsEn } from "./forms.en.ts";
 import { importsEn } from "./imports.en.ts";
+import { problemsEn } from "./problems.en.ts";
 
 export const en = {
   app: {
@@ -1125,6 +1126,7 @@ export const en = {
     "server.error": "Sorry, there is a problem with the service. Try again later.",
   },
   forms: formsEn,
+  problems: problemsEn,
   directions: {
     templates: {
       "mc-prosecution-evidence": "The prosecution must serve the evidence on which it intends to rely by {{dueOn}}.",

@@ -22,8 +22,14 @@ export type HearingCsvColumn = (typeof HEARING_CSV_COLUMNS)[number];
 /** A CSV row's URN, validated like intake's. */
 export const hearingCsvUrn = intakeUrn;
 
-/** One thing wrong with an import: where (line in the file, case index, URN) and which field. */
-export type ImportProblem = { line?: number; index?: number; urn?: string; field: string; message: string };
+/** Values a problem's words need (`problems:header` names the columns). */
+export type ProblemValues = Readonly<Record<string, string | number>>;
+
+/**
+ * One thing wrong with an import: where (line in the file, case index, URN), which field, and what
+ * (a `problems:` catalogue key and its values, put into words in the reader's language on the way out).
+ */
+export type ImportProblem = { line?: number; index?: number; urn?: string; field: string; message: string; values?: ProblemValues };
 
 export type ImportOutcome = "created" | "updated" | "unchanged";
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { problem } from "../i18n/problem-text.ts";
+import type { ProblemField } from "../i18n/problems.en.ts";
 import { hasControlCharacters, isoDate, normaliseUrn, URN_PATTERN } from "./common.schema.ts";
 import { caseStatus } from "./case.schema.ts";
 import { jurisdiction } from "./court.schema.ts";
@@ -10,6 +12,7 @@ import { hearingType } from "./hearing.schema.ts";
  * or the prosecution sends it, and the partial changes to each afterwards. Names follow the
  * Common Platform model (research/domain.md §2) in Caseroom's camelCase. Rules that depend on
  * today (a date of birth is not in the future) take today's date, so the server passes its clock.
+ * Messages are catalogue keys (`problems:…`), reported in the reader's language.
  */
 
 /**
@@ -22,43 +25,43 @@ export const OFFENCE_CODE_PATTERN = /^[A-Z]{2}\d{5}[A-Z0-9]?$/;
 const realDate = isoDate.refine((v) => {
   const date = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
-}, "not a real date");
+}, problem("notRealDate"));
 
 /** Free text from a user: trimmed, not empty, bounded, with no control characters. */
-const text = (max: number, label: string) =>
+const text = (max: number, label: ProblemField) =>
   z
     .string()
     .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} is too long`)
-    .refine((v) => !hasControlCharacters(v), `${label} has characters that are not allowed`);
-const multiline = (max: number, label: string) =>
+    .min(1, problem("required", label))
+    .max(max, problem("tooLong", label))
+    .refine((v) => !hasControlCharacters(v), problem("characters", label));
+const multiline = (max: number, label: ProblemField) =>
   z
     .string()
     .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} is too long`)
+    .min(1, problem("required", label))
+    .max(max, problem("tooLong", label))
     // Line breaks and tabs are text here; every other control character is not.
-    .refine((v) => !hasControlCharacters(v.replace(/[\r\n\t]/g, "")), `${label} has characters that are not allowed`);
+    .refine((v) => !hasControlCharacters(v.replace(/[\r\n\t]/g, "")), problem("characters", label));
 
 export const intakeUrn = z
   .string()
   .max(40)
   .transform(normaliseUrn)
-  .refine((v) => URN_PATTERN.test(v), "URN must be 11 letters and numbers");
+  .refine((v) => URN_PATTERN.test(v), problem("urnFormat"));
 
 export const offenceCode = z
   .string()
   .max(20)
   .transform((v) => v.trim().toUpperCase())
-  .refine((v) => OFFENCE_CODE_PATTERN.test(v), "offence code must be a CJS code such as TH68010");
+  .refine((v) => OFFENCE_CODE_PATTERN.test(v), problem("offenceCode"));
 
 const courtCode = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{3,8}$/, "court code must be 3 to 8 letters and numbers"));
-const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time must be HH:MM");
+  .pipe(z.string().regex(/^[A-Z0-9]{3,8}$/, problem("courtCode")));
+const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, problem("timeFormat"));
 const judiciary = z.array(text(120, "judiciary")).max(12);
 
 const notInFuture = (today: string) => (v: string) => v <= today;
@@ -66,8 +69,8 @@ const notInFuture = (today: string) => (v: string) => v <= today;
 function offenceFields() {
   return {
     code: offenceCode,
-    title: text(200, "offence title"),
-    wording: multiline(4000, "offence wording"),
+    title: text(200, "offenceTitle"),
+    wording: multiline(4000, "offenceWording"),
     legislation: text(300, "legislation"),
     startDate: realDate,
     endDate: realDate.nullable(),
@@ -79,13 +82,13 @@ function offenceFields() {
 
 function defendantFields(today: string) {
   return {
-    firstName: text(100, "first name"),
+    firstName: text(100, "firstName"),
     lastName: text(100, "surname"),
-    dateOfBirth: realDate.refine(notInFuture(today), "date of birth cannot be in the future"),
+    dateOfBirth: realDate.refine(notInFuture(today), problem("futureDateOfBirth")),
     custody,
     custodyTimeLimit: realDate.nullable(),
-    bailConditions: multiline(2000, "bail conditions").nullable(),
-    interpreterLanguage: text(60, "interpreter language").nullable(),
+    bailConditions: multiline(2000, "bailConditions").nullable(),
+    interpreterLanguage: text(60, "interpreterLanguage").nullable(),
     isYouth: z.boolean(),
   };
 }
@@ -111,7 +114,7 @@ export function offenceIntake() {
   return z
     .object({ ...f, endDate: f.endDate.default(null), indicatedPlea: f.indicatedPlea.default("no-indication"), plea: f.plea.default("none") })
     .strict()
-    .refine(endsAfterStart, { message: "the end date is before the start date", path: ["endDate"] });
+    .refine(endsAfterStart, { message: problem("endBeforeStart"), path: ["endDate"] });
 }
 
 /** A person defendant at intake, with at least one offence. */
@@ -124,7 +127,7 @@ export function defendantIntake(today: string) {
       bailConditions: f.bailConditions.default(null),
       interpreterLanguage: f.interpreterLanguage.default(null),
       isYouth: f.isYouth.default(false),
-      offences: z.array(offenceIntake()).min(1, "a defendant needs at least one offence").max(100),
+      offences: z.array(offenceIntake()).min(1, problem("defendantNeedsOffence")).max(100),
     })
     .strict();
 }
@@ -152,16 +155,16 @@ export function createCaseRequest(today: string) {
   return z
     .object({
       urn: intakeUrn,
-      prosecutingOrganisationId: text(64, "prosecuting organisation").optional(),
+      prosecutingOrganisationId: text(64, "prosecutingOrganisation").optional(),
       jurisdiction,
       courtCode,
-      sentOn: realDate.refine(notInFuture(today), "the date of sending cannot be in the future").nullable().default(null),
-      defendants: z.array(defendantIntake(today)).min(1, "a case needs at least one defendant").max(50),
+      sentOn: realDate.refine(notInFuture(today), problem("futureSending")).nullable().default(null),
+      defendants: z.array(defendantIntake(today)).min(1, problem("caseNeedsDefendant")).max(50),
       hearings: z.array(hearingRequest).max(20).default([]),
     })
     .strict()
     .refine((c) => (c.jurisdiction === "crown") === (c.sentOn !== null), {
-      message: "a Crown Court case needs its date of sending, and only it",
+      message: problem("crownNeedsSending"),
       path: ["sentOn"],
     });
 }
@@ -172,12 +175,12 @@ export const casePatch = z
   .object({ courtCode, status: caseStatus.exclude(["sent-to-crown-court"]) })
   .partial()
   .strict()
-  .refine(atLeastOneField, "nothing to change");
+  .refine(atLeastOneField, problem("nothingToChange"));
 export type CasePatch = z.output<typeof casePatch>;
 
 /** Body of `PATCH /api/defendants/:id`. */
 export function defendantPatch(today: string) {
-  return z.object(defendantFields(today)).partial().strict().refine(atLeastOneField, "nothing to change");
+  return z.object(defendantFields(today)).partial().strict().refine(atLeastOneField, problem("nothingToChange"));
 }
 export type DefendantPatch = z.output<ReturnType<typeof defendantPatch>>;
 
@@ -186,19 +189,19 @@ export const offencePatch = z
   .object(offenceFields())
   .partial()
   .strict()
-  .refine(atLeastOneField, "nothing to change")
-  .refine(endsAfterStart, { message: "the end date is before the start date", path: ["endDate"] });
+  .refine(atLeastOneField, problem("nothingToChange"))
+  .refine(endsAfterStart, { message: problem("endBeforeStart"), path: ["endDate"] });
 export type OffencePatch = z.output<typeof offencePatch>;
 
 /** Body of `PATCH /api/hearings/:id`. */
-export const hearingPatch = z.object(hearingFields()).partial().strict().refine(atLeastOneField, "nothing to change");
+export const hearingPatch = z.object(hearingFields()).partial().strict().refine(atLeastOneField, problem("nothingToChange"));
 export type HearingPatch = z.output<typeof hearingPatch>;
 
 /** Body of `POST /api/cases/:caseId/sending`: the magistrates' court sends the case to the Crown Court. */
 export function sendingRequest(today: string) {
   return z
     .object({
-      sentOn: realDate.refine(notInFuture(today), "the date of sending cannot be in the future"),
+      sentOn: realDate.refine(notInFuture(today), problem("futureSending")),
       crownCourtCode: courtCode,
     })
     .strict();

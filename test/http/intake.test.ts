@@ -2,6 +2,8 @@ import * as assert from "uvu/assert";
 import { suite } from "uvu";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { ptphStageDates } from "../../shared/domain/ptph-timetable.ts";
+import { translator } from "../../shared/i18n/i18n.ts";
+import { problemText } from "../../shared/i18n/problem-text.ts";
 import { createCaseRequest, defendantPatch, offencePatch } from "../../shared/schemas/intake.schema.ts";
 import { openSocket } from "../helpers/socket-client.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
@@ -96,11 +98,14 @@ async function createCase(context: { server: TestServer; cookies: Record<Who, st
   return { ...response, view: response.body as CaseView };
 }
 
+const english = translator("en");
+
 test("the schemas refuse a bad URN, a missing surname, a future date of birth and an unknown offence code format", () => {
   const schema = createCaseRequest("2026-11-27");
   const issues = (body: unknown) => {
     const result = schema.safeParse(body);
-    return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    // Messages are catalogue keys, put into words for the reader (here in English, then Welsh).
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${problemText(english, i.message)}`);
   };
   assert.equal(issues(intakeBody(" 52kb 0000126 ")), [], "spaces and case are normalised");
   assert.is(schema.parse(intakeBody(" 52kb 0000126 ")).urn, "52KB0000126");
@@ -119,6 +124,8 @@ test("the schemas refuse a bad URN, a missing surname, a future date of birth an
       "defendants.0.offences.0.code: offence code must be a CJS code such as TH68010",
     ], bad);
   }
+  const welsh = schema.safeParse(intakeBody("52KB0000126", { defendants: [{ ...defendant, lastName: "  " }] }));
+  assert.equal(welsh.success ? [] : welsh.error.issues.map((i) => problemText(translator("cy"), i.message)), ["Mae angen y cyfenw"]);
   assert.ok(issues(intakeBody("52KB0000126", { sentOn: "2026-11-01" })).length > 0, "a magistrates' case has no date of sending");
   assert.ok(issues(intakeBody("52KB0000126", { extra: 1 })).length > 0, "unknown fields are refused");
   assert.not.ok(defendantPatch("2026-11-27").safeParse({}).success, "a patch must change something");

@@ -84,6 +84,21 @@ test("a personal calendar feed is in the language its owner chose", async ({ ser
   assert.not.match(feed, /must be served by/, "the standard direction in Welsh, not as stored");
 });
 
+test("an import's problems are in the reader's language, each with its stable code", async ({ server, c }) => {
+  const file = { cases: [{ urn: "52KB0077726", jurisdiction: "magistrates", courtCode: "KBMC01", defendants: [] }] };
+  const post = (cookie: string) =>
+    fetch(`${server.url}/api/imports?dryRun=true`, {
+      method: "POST",
+      headers: { cookie, origin: server.origin, "x-requested-with": "caseroom", "content-type": "application/json" },
+      body: JSON.stringify(file),
+    });
+  type Problems = { error: { problems: { field: string; code: string; message: string }[] } };
+  const welsh = ((await (await post(`${c.pat}; caseroom_lang=cy`)).json()) as Problems).error.problems;
+  const english = ((await (await post(c.pat)).json()) as Problems).error.problems;
+  assert.equal(welsh.map((p) => [p.field, p.code, p.message]), [["defendants", "problems:caseNeedsDefendant", cy.problems.caseNeedsDefendant]]);
+  assert.equal(english.map((p) => p.message), [en.problems.caseNeedsDefendant]);
+});
+
 async function writeField(server: TestServer, cookie: string, docName: string, id: string, text: string) {
   const client = openCollab(server, cookie, docName);
   try {

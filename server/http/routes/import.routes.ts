@@ -1,9 +1,11 @@
 import Router from "@koa/router";
 import type { Context } from "koa";
+import { problemText } from "../../../shared/i18n/problem-text.ts";
 import { IMPORT_MAX_BYTES } from "../../../shared/schemas/import.schema.ts";
 import { AppError } from "../../app-error.ts";
 import type { ImportResult, ImportService } from "../../cases/import.service.ts";
 import { actorOf } from "../actor.ts";
+import { translatorFor } from "../language.ts";
 
 /**
  * Bulk import (issue #14): `POST /api/imports?dryRun=true|false` with `application/json`
@@ -25,7 +27,12 @@ export function importRoutes(options: { imports: ImportService }): Router {
     const authority = { actor, isOperator: false };
     const work = { isDryRun: dryRun === "true" };
     const result: ImportResult = kind === "text/csv" ? await imports.importHearings(authority, text, work) : await imports.importCases(authority, text, work);
-    if (!result.isValid) throw new AppError("import.invalid", {}, { problems: result.problems });
+    if (!result.isValid) {
+      const i18n = translatorFor(ctx);
+      // Each problem in the reader's language; its catalogue key stays beside it as a stable code.
+      const problems = result.problems.map(({ values, ...p }) => ({ ...p, code: p.message, message: problemText(i18n, p.message, values) }));
+      throw new AppError("import.invalid", {}, { problems });
+    }
     ctx.set("Cache-Control", "no-store");
     ctx.body = result.summary;
   });
