@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
 import type { i18n } from "i18next";
-import { type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef, rgb, StandardFonts } from "pdf-lib";
+import { type PDFDict, PDFDocument, type PDFFont, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef, rgb } from "pdf-lib";
 import yazl from "yazl";
 import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
 import type { BlobStore } from "../blobs/blob-store.ts";
+import { drawableText, embedTextFonts, fitText, plainText, wrapText } from "./pdf-fonts.ts";
 
 export type BundleCase = { urn: string; courtName: string; defendantNames: string[]; organisationName: string; preparedOn: string };
 
@@ -23,14 +24,6 @@ export function safeFileName(name: string, fallback = "document"): string {
     .replace(/^[.\s]+/, "")
     .slice(0, 120);
   return cleaned || fallback;
-}
-
-/** Text the standard PDF fonts can draw (WinAnsi): accents dropped, anything else replaced. */
-export function winAnsi(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/[^\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, "?");
 }
 
 /**
@@ -72,13 +65,14 @@ export async function pdfBundle(options: {
   bundleCase: BundleCase;
 }): Promise<Uint8Array> {
   const { documents, blobs, i18n, bundleCase } = options;
-  const t = (key: string, values?: Record<string, string | number>) => winAnsi(i18n.t(key, values));
   const out = await PDFDocument.create();
-  out.setTitle(winAnsi(`${i18n.t("bundle:title")} ${bundleCase.urn}`));
+  out.setTitle(plainText(`${i18n.t("bundle:title")} ${bundleCase.urn}`));
   out.setProducer("Caseroom");
   out.setCreator("Caseroom");
-  const font = await out.embedFont(StandardFonts.Helvetica);
-  const bold = await out.embedFont(StandardFonts.HelveticaBold);
+  const { regular: font, bold } = await embedTextFonts(out);
+  /** Catalogue text as the regular font draws it; `tb` as the bold one does. */
+  const t = (key: string, values?: Record<string, string | number>) => drawableText(i18n.t(key, values), font);
+  const tb = (key: string, values?: Record<string, string | number>) => drawableText(i18n.t(key, values), bold);
 
   // Index lines: a heading per section, a line per document.
   type Line = { text: string; bold: boolean; document?: DocumentRecord };
@@ -86,7 +80,7 @@ export async function pdfBundle(options: {
   let lastSection = "";
   for (const d of documents) {
     if (d.section !== lastSection) {
-      lines.push({ text: t(`sections:${d.section}`), bold: true });
+      lines.push({ text: tb(`sections:${d.section}`), bold: true });
       lastSection = d.section;
     }
     lines.push({ text: t("bundle:indexEntry", { title: d.title, version: d.version }), bold: false, document: d });
@@ -101,37 +95,41 @@ export async function pdfBundle(options: {
 
   const cover = out.addPage(A4);
   let y = 760;
-  cover.drawText(t("bundle:title"), { x: 56, y, size: 20, font: bold });
+  /** Wrapped to 480pt from the baseline `y`, which is left on the last line drawn. */
+  const coverText = (text: string, f: PDFFont, size: number, leading: number) => {
+    wrapText(text, f, size, 480).forEach((line, i) => {
+      if (i > 0) y -= leading;
+      cover.drawText(line, { x: 56, y, size, font: f });
+    });
+  };
+  coverText(tb("bundle:title"), bold, 20, 24);
   for (const text of [
     t("bundle:urn", { urn: bundleCase.urn }),
     t("bundle:court", { court: bundleCase.courtName }),
     t("bundle:defendants", { names: bundleCase.defendantNames.join(", ") }),
   ]) {
     y -= 30;
-    cover.drawText(text, { x: 56, y, size: 12, font, maxWidth: 480 });
+    coverText(text, font, 12, 16);
   }
   y -= 40;
-  cover.drawText(t("bundle:generated", { organisation: bundleCase.organisationName, date: bundleCase.preparedOn }), {
-    x: 56,
-    y,
-    size: 10,
-    font,
-    maxWidth: 480,
-    lineHeight: 14,
-  });
-  if (documents.length === 0) cover.drawText(t("bundle:empty"), { x: 56, y: y - 60, size: 12, font });
+  coverText(t("bundle:generated", { organisation: bundleCase.organisationName, date: bundleCase.preparedOn }), font, 10, 14);
+  if (documents.length === 0) {
+    y -= 46;
+    coverText(t("bundle:empty"), font, 12, 16);
+  }
 
   for (let p = 0; p < indexPages; p++) {
     const page = out.addPage(A4);
-    page.drawText(t("bundle:index"), { x: 56, y: 780, size: 16, font: bold });
+    page.drawText(tb("bundle:index"), { x: 56, y: 780, size: 16, font: bold });
     lines.slice(p * INDEX_LINES_PER_PAGE, (p + 1) * INDEX_LINES_PER_PAGE).forEach((line, i) => {
       const lineY = 750 - i * 15;
       const f = line.bold ? bold : font;
-      page.drawText(line.text.slice(0, 90), { x: line.bold ? 56 : 68, y: lineY, size: 10, font: f });
-      if (line.document) {
-        const label = t("bundle:page", { page: startPage.get(line.document.id) ?? 0 });
-        page.drawText(label, { x: 539 - font.widthOfTextAtSize(label, 10), y: lineY, size: 10, font });
-      }
+      const x = line.bold ? 56 : 68;
+      // The page number is right-aligned at 539; the title is cut short of it (with an ellipsis).
+      const label = line.document ? t("bundle:page", { page: startPage.get(line.document.id) ?? 0 }) : "";
+      const labelWidth = label ? font.widthOfTextAtSize(label, 10) : 0;
+      page.drawText(fitText(line.text, f, 10, 539 - x - (label ? labelWidth + 12 : 0)), { x, y: lineY, size: 10, font: f });
+      if (label) page.drawText(label, { x: 539 - labelWidth, y: lineY, size: 10, font });
     });
   }
 
@@ -141,7 +139,7 @@ export async function pdfBundle(options: {
     const copied = await out.copyPages(source, source.getPageIndices());
     copied.forEach((page, i) => {
       out.addPage(page);
-      if (i === 0) bookmarks.push({ title: winAnsi(`${i18n.t(`sections:${d.section}`)}: ${d.title} (v${d.version})`), page });
+      if (i === 0) bookmarks.push({ title: plainText(`${i18n.t(`sections:${d.section}`)}: ${d.title} (v${d.version})`), page });
     });
   }
 

@@ -1,7 +1,7 @@
 import type { i18n } from "i18next";
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, type PDFFont, rgb } from "pdf-lib";
 import * as Y from "yjs";
-import { winAnsi } from "./bundle-builder.ts";
+import { drawableText, embedTextFonts, wrapText } from "./pdf-fonts.ts";
 
 /** One annotation as read from a notes doc (the client's model: Y.Map "annotations"). */
 export type ExportedAnnotation = {
@@ -55,10 +55,9 @@ export function annotationsIn(doc: Y.Doc, documentId: string, scope: ExportedAnn
  */
 export async function notesPdf(options: { source: Uint8Array; annotations: ExportedAnnotation[]; i18n: i18n; title: string }): Promise<Uint8Array> {
   const { annotations, i18n } = options;
-  const t = (key: string, values?: Record<string, string | number>) => winAnsi(i18n.t(key, values));
+  const t = (key: string, values?: Record<string, string | number>) => i18n.t(key, values);
   const out = await PDFDocument.create();
-  const font = await out.embedFont(StandardFonts.Helvetica);
-  const bold = await out.embedFont(StandardFonts.HelveticaBold);
+  const { regular: font, bold } = await embedTextFonts(out);
   const source = await PDFDocument.load(options.source, { updateMetadata: false });
   const pages = await out.copyPages(source, source.getPageIndices());
   const colour = { private: rgb(1, 0.87, 0.2), team: rgb(0.5, 0.8, 1), shared: rgb(0.55, 0.9, 0.55) } as const;
@@ -78,25 +77,29 @@ export async function notesPdf(options: { source: Uint8Array; annotations: Expor
   for (const page of pages) out.addPage(page);
   let index = out.addPage([595.28, 841.89]);
   let y = 790;
-  index.drawText(t("notesExport:title", { title: options.title }), { x: 56, y, size: 16, font: bold });
-  y -= 28;
-  annotations.forEach((a, i) => {
-    const lines = [
-      t("notesExport:entry", { n: i + 1, page: a.page, scope: t(`notesExport:scopes.${a.scope}`), kind: a.kind }),
-      ...(a.quote ? [`"${winAnsi(a.quote)}"`] : []),
-      ...(a.text ? [winAnsi(a.text)] : []),
-      ...a.comments.map((c) => `- ${winAnsi(c)}`),
-    ];
-    for (const line of lines) {
+  /** `text` on the index, wrapped to the page width, on as many lines and pages as it takes. */
+  const write = (text: string, f: PDFFont, size: number, leading: number) => {
+    for (const line of wrapText(drawableText(text, f), f, size, 595.28 - 112)) {
       if (y < 60) {
         index = out.addPage([595.28, 841.89]);
         y = 790;
       }
-      index.drawText(line.slice(0, 110), { x: 56, y, size: 10, font });
-      y -= 14;
+      index.drawText(line, { x: 56, y, size, font: f });
+      y -= leading;
     }
+  };
+  write(t("notesExport:title", { title: options.title }), bold, 16, 20);
+  y -= 8;
+  annotations.forEach((a, i) => {
+    const lines = [
+      t("notesExport:entry", { n: i + 1, page: a.page, scope: t(`notesExport:scopes.${a.scope}`), kind: a.kind }),
+      ...(a.quote ? [`"${a.quote}"`] : []),
+      ...(a.text ? [a.text] : []),
+      ...a.comments.map((c) => `- ${c}`),
+    ];
+    for (const line of lines) write(line, font, 10, 14);
     y -= 6;
   });
-  if (annotations.length === 0) index.drawText(t("notesExport:none"), { x: 56, y, size: 11, font });
+  if (annotations.length === 0) write(t("notesExport:none"), font, 11, 14);
   return out.save();
 }

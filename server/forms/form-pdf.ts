@@ -1,8 +1,8 @@
 import type { i18n } from "i18next";
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from "pdf-lib";
+import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import type { CanonicalValue } from "../../shared/forms/form-content.ts";
 import type { FormDefinition } from "../../shared/forms/form-definition.schema.ts";
-import { winAnsi } from "../documents/bundle-builder.ts";
+import { drawableText, embedTextFonts, plainText, wrapText } from "../documents/pdf-fonts.ts";
 
 type PartContent = { key: string; title: string; side: string; content: Record<string, CanonicalValue> };
 
@@ -20,30 +20,16 @@ export async function formPdf(options: {
   finalisedLine: string;
 }): Promise<Uint8Array> {
   const { definition, i18n } = options;
-  const t = (key: string, values?: Record<string, string>) => winAnsi(i18n.t(key, values));
+  const t = (key: string, values?: Record<string, string>) => i18n.t(key, values);
   const pdf = await PDFDocument.create();
-  pdf.setTitle(t(`forms:${definition.title}`));
+  pdf.setTitle(plainText(t(`forms:${definition.title}`)));
   pdf.setProducer("Caseroom");
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular: font, bold } = await embedTextFonts(pdf);
   let page: PDFPage = pdf.addPage([595.28, 841.89]);
   let y = 790;
   const write = (text: string, f: PDFFont, size: number, indent = 0) => {
     const maxWidth = 595.28 - 112 - indent;
-    const words = winAnsi(text).split(/\s+/);
-    let line = "";
-    const lines: string[] = [];
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (f.widthOfTextAtSize(candidate, size) > maxWidth && line) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    if (line) lines.push(line);
-    for (const l of lines) {
+    for (const l of wrapText(drawableText(text, f), f, size, maxWidth)) {
       if (y < 60) {
         page = pdf.addPage([595.28, 841.89]);
         y = 790;
