@@ -1,19 +1,10 @@
-import { locale, t } from "./i18n.ts";
+import { t } from "./i18n.ts";
 
 /** Every date and time a user reads is in Europe/London time (DESIGN §7). */
 const TIME_ZONE = "Europe/London";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_TIME = /^(\d{2}):(\d{2})$/;
-
-function dateFormat(): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: TIME_ZONE,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-}
 
 /**
  * Format an ISO calendar date (`2026-03-02`) as "2 March 2026". The date is taken at noon UTC,
@@ -25,8 +16,14 @@ export function formatDate(isoDate: string): string {
   if (!match) return isoDate;
   const [, year, month, day] = match;
   const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12));
-  return Number.isNaN(instant.getTime()) ? isoDate : dateFormat().format(instant);
+  if (Number.isNaN(instant.getTime()) || instant.getUTCDate() !== Number(day)) return isoDate;
+  // Month names from the catalogue: a browser's Intl may not know Welsh (Chromium without its
+  // full ICU data silently answers in US English).
+  const monthKey = String(Number(month)) as MonthNumber;
+  return t("time.date", { day: Number(day), month: t(`time.months.${monthKey}`), year: Number(year) });
 }
+
+type MonthNumber = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12";
 
 /**
  * Format a London wall-clock time (`14:30`, as hearings are listed) the GOV.UK way: "2:30pm",

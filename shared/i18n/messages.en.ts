@@ -93,6 +93,22 @@ export const en = {
       midnight: "midnight",
       /** An instant in London time: "2 March 2026 at 2:30pm". */
       dateTime: "{{date}} at {{time}}",
+      /** A calendar date: "2 March 2026" (from the catalogue, not the browser, which may lack Welsh). */
+      date: "{{day}} {{month}} {{year}}",
+      months: {
+        "1": "January",
+        "2": "February",
+        "3": "March",
+        "4": "April",
+        "5": "May",
+        "6": "June",
+        "7": "July",
+        "8": "August",
+        "9": "September",
+        "10": "October",
+        "11": "November",
+        "12": "December",
+      },
     },
     fileSize: {
       kilobytes: "{{size}} kB",

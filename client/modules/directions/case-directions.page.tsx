@@ -236,7 +236,7 @@ function DirectionCard(props: CardProps) {
           </Row>
           <Row label={t("directions.rows.legalBasis")}>{d().legalBasis ?? t("directions.noLegalBasis")}</Row>
           <Row label={t("directions.rows.issued")}>
-            {t("directions.issued", { name: props.nameOf(d().issuedBy), dateTime: formatDateTime(d().issuedAt) })}
+            {t("directions.issued", { name: d().issuedByName ?? props.nameOf(d().issuedBy), dateTime: formatDateTime(d().issuedAt) })}
             <span class="app-secondary-text">{t("directions.version", { version: d().version })}</span>
           </Row>
           <Row label={t("directions.rows.acknowledged")}>
@@ -324,7 +324,7 @@ function VersionHistory(props: { direction: Direction; detail: CaseDetail; nameO
               {t("directions.history.current", {
                 version: props.direction.version,
                 dateTime: formatDateTime(props.direction.issuedAt),
-                name: props.nameOf(props.direction.issuedBy),
+                name: props.direction.issuedByName ?? props.nameOf(props.direction.issuedBy),
               })}
             </p>
             <p class="govuk-body govuk-!-margin-bottom-1">{directionWords(props.direction)}</p>
@@ -340,7 +340,7 @@ function VersionHistory(props: { direction: Direction; detail: CaseDetail; nameO
                   {t("directions.history.item", {
                     version: version.version,
                     dateTime: formatDateTime(version.issuedAt),
-                    name: props.nameOf(version.issuedBy),
+                    name: version.issuedByName ?? props.nameOf(version.issuedBy),
                   })}
                 </p>
                 <p class="govuk-body govuk-!-margin-bottom-1">{directionWords(version)}</p>

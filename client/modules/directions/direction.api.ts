@@ -26,6 +26,8 @@ const earlierVersion = z.object({
   responsibleParty: z.string(),
   issuedAt: z.string(),
   issuedBy: z.string(),
+  /** The issuer's name as the server knows it. */
+  issuedByName: z.string().optional(),
 });
 
 /** One direction (its latest version) of `GET /api/cases/:caseId/directions` (DESIGN §11). */
@@ -39,6 +41,7 @@ export const direction = z.object({
   legalBasis: z.string().nullable(),
   issuedAt: z.string(),
   issuedBy: z.string(),
+  issuedByName: z.string().optional(),
   /** "open" (no due date), "due", "due-soon", "overdue" or "complied". */
   status: z.string(),
   receipts: z.array(z.object({ userId: z.string(), receivedAt: z.string() })).default([]),

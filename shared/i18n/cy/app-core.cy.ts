@@ -112,6 +112,21 @@ export const appCoreCy = {
     midnight: "hanner nos",
     /** "2 Mawrth 2026 am 2:30yh". */
     dateTime: "{{date}} am {{time}}",
+    date: "{{day}} {{month}} {{year}}",
+    months: {
+      "1": "Ionawr",
+      "2": "Chwefror",
+      "3": "Mawrth",
+      "4": "Ebrill",
+      "5": "Mai",
+      "6": "Mehefin",
+      "7": "Gorffennaf",
+      "8": "Awst",
+      "9": "Medi",
+      "10": "Hydref",
+      "11": "Tachwedd",
+      "12": "Rhagfyr",
+    },
   },
   fileSize: {
     kilobytes: "{{size}} kB",
