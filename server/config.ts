@@ -30,6 +30,16 @@ const schema = z
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+    /** E-mail notices: the SMTP server (unset: written to DATA_DIR/outbox as .eml files). */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    /** First retry of a failed send, in ms; each later one waits twice as long (at most 15 min). */
+    NOTICE_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).optional(),
+    NOTICE_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
+    /** "Due soon" notices go this many business days before a direction's due date. */
+    NOTICE_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).optional(),
+    /** The daily digest and the due-date reminders go at this hour, London time. */
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).optional(),
   })
   .strip();
 
@@ -51,6 +61,14 @@ export type Config = {
   /** On SIGTERM, how long /readyz fails (so a load balancer stops sending work) before connections close. */
   shutdownDrainMs: number;
   signInRateLimitPerMinute: number;
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    retryBaseMs: number;
+    pollMs: number;
+    dueSoonBusinessDays: number;
+    digestHour: number;
+  };
   /** Requests to /api per user (or address, signed out) per minute. */
   apiRateLimitPerMinute: number;
   saml: {
@@ -116,6 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5_000 : 0),
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? 1200,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Caseroom <no-reply@${new URL(baseUrl).hostname}>`,
+      retryBaseMs: e.NOTICE_RETRY_BASE_MS ?? 5_000,
+      pollMs: e.NOTICE_POLL_MS ?? 1_000,
+      dueSoonBusinessDays: e.NOTICE_DUE_SOON_DAYS ?? 2,
+      digestHour: e.DIGEST_HOUR ?? 7,
+    },
     saml: {
       attributeNames: parseAttributeNames(e.SAML_ATTRIBUTE_NAMES),
       idpSsoUrl: e.SAML_IDP_SSO_URL,

@@ -10,6 +10,8 @@ import { cookieSettings } from "./http/cookies.ts";
 import { createDocRegistry, type DocRegistry } from "./realtime/collab-doc-registry.ts";
 import { COLLAB_PATH, type CollabServer, createCollabServer } from "./realtime/collab-server.ts";
 import { createRealtimeHub } from "./realtime/realtime-hub.ts";
+import { startDailyNotices } from "./notifications/daily-notices.ts";
+import { createNotifications } from "./notifications/notifications.ts";
 import { createSocketServer, type SocketServer } from "./realtime/socket-server.ts";
 
 export type RunningServer = {
@@ -17,6 +19,8 @@ export type RunningServer = {
   url: string;
   /** The real-time parts, for inspection in tests and for the benchmark. */
   realtime: { registry: DocRegistry; collab: CollabServer; sockets: SocketServer };
+  /** E-mail notices: run the daily reminders and digests now; send what is due now (for tests and operators). */
+  notices: { daily(): Promise<void>; flush(): Promise<number> };
   /** Stop accepting, let in-flight requests finish (up to `graceMs`), flush documents, close the store. */
   close(graceMs?: number): Promise<void>;
 };
@@ -34,7 +38,8 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   const cookies = cookieSettings(config.isProduction);
   const sessions = createSessionService({ store, clock: deps.clock });
   const realtime = createRealtimeHub(logger, deps.bus);
-  const app = createApp({ deps, clientDir: options.clientDir, isDraining: () => draining, sessions, cookies, realtime });
+  const notifications = await createNotifications(deps);
+  const app = createApp({ deps, clientDir: options.clientDir, isDraining: () => draining, sessions, cookies, realtime, notifications });
   const server = http.createServer(app.callback());
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;
@@ -43,9 +48,19 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs, bus: deps.bus });
   const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, bus: deps.bus });
   const audit = createAuditService(deps.clock);
-  const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime });
+  const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime, notices: notifications.notices, mailer: notifications.mailer });
   const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions, redis: deps.redis?.adapterClient, adapter: deps.redis?.socketAdapter(), redisReady: deps.redis?.isReady, bus: deps.bus });
   realtime.attach({ collab, sockets });
+  const daily = startDailyNotices({
+    store,
+    clock: deps.clock,
+    logger,
+    hour: config.mail.digestHour,
+    dueSoonBusinessDays: config.mail.dueSoonBusinessDays,
+    notices: notifications.notices,
+    directions,
+    mailer: notifications.mailer,
+  });
 
   server.on("upgrade", (req, socket, head) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
@@ -78,6 +93,7 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
       resolve();
     });
   });
+  notifications.mailer.start();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host === "0.0.0.0" || host === "[::]" ? "localhost" : host}:${address.port}`;
@@ -98,6 +114,8 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      daily.stop();
+      await notifications.mailer.stop();
       await deps.pdfInspector.close();
       deps.bus?.close();
       await deps.redis?.close();
@@ -105,5 +123,5 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
     })();
     return closing;
   };
-  return { server, url, close, realtime: { registry, collab, sockets } };
+  return { server, url, close, realtime: { registry, collab, sockets }, notices: { daily: daily.runNow, flush: notifications.mailer.flush } };
 }

@@ -6,6 +6,8 @@ import { computeDueDate, findTemplate, type ResponsibleParty, type TriggerDates 
 import { type Actor, type CaseFacts, can, representedDefendants } from "../../shared/policy/access-policy.ts";
 import type { DirectionRecord } from "../../shared/schemas/direction.schema.ts";
 import { AppError } from "../app-error.ts";
+import type { Mailer } from "../notifications/mailer.ts";
+import type { Notice, NoticeService } from "../notifications/notice.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import { loadCaseFacts } from "../cases/case.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
@@ -31,8 +33,31 @@ const DUE_SOON_BUSINESS_DAYS = 2;
  * versioned on variation (history never rewritten), pushed to every member of the case at once,
  * with automatic receipts, explicit acknowledgements and compliance per party.
  */
-export function createDirectionService(options: { store: Store; clock: Clock; ids: IdSource; audit: AuditService; i18n: i18n; realtime: Pick<RealtimeHub, "directionIssued"> }) {
-  const { store, clock, ids, audit, i18n, realtime } = options;
+export function createDirectionService(options: {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  audit: AuditService;
+  i18n: i18n;
+  realtime: Pick<RealtimeHub, "directionIssued">;
+  notices: NoticeService;
+  mailer: Pick<Mailer, "flush">;
+}) {
+  const { store, clock, ids, audit, i18n, realtime, notices, mailer } = options;
+
+  /** The e-mail notice of a direction given (version 1) or varied, to the parties who must comply. */
+  const directionNotice = (direction: DirectionRecord, facts: CaseFacts, actorId: string): Notice => ({
+    kind: "direction-issued",
+    key: `${direction.id}:v${direction.version}`,
+    caseId: direction.caseId,
+    parties: partiesResponsible(direction.responsibleParty, facts).filter((party) => party !== "court"),
+    exceptUserId: actorId,
+    path: `/cases/${encodeURIComponent(direction.caseId)}/directions`,
+    subject: direction.version === 1 ? "email:subjects.directionIssued" : "email:subjects.directionVaried",
+    line: direction.dueOn === null ? "email:lines.directionNoDueDate" : direction.version === 1 ? "email:lines.directionIssued" : "email:lines.directionVaried",
+    values: (_i18n, language) => ({ dueOn: direction.dueOn ? formatLongDate(direction.dueOn, language) : "" }),
+  });
+  const sendNotices = () => void mailer.flush().catch(() => undefined);
   const today = () => londonDateTime(clock()).date;
 
   async function memberFacts(actor: Actor, caseId: string): Promise<CaseFacts> {
@@ -191,8 +216,10 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
         for (const r of records) {
           await tx.directions.insert(r);
           await audit.record(tx, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "direction.issued", subjectType: "direction", subjectId: r.id, caseId, detail: { version: 1, dueOn: r.dueOn, responsibleParty: r.responsibleParty } });
+          await notices.enqueue(tx, directionNotice(r, facts, actor.id));
         }
       });
+      sendNotices();
       return { directions: await publish(caseId, records.map((r) => r.id)) };
     },
 
@@ -215,8 +242,46 @@ export function createDirectionService(options: { store: Store; clock: Clock; id
       await store.transaction(async (tx) => {
         await tx.directions.insert(next);
         await audit.record(tx, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "direction.varied", subjectType: "direction", subjectId: next.id, caseId: next.caseId, detail: { version: next.version, dueOn } });
+        await notices.enqueue(tx, directionNotice(next, facts, actor.id));
       });
+      sendNotices();
       return (await publish(next.caseId, [next.id]))[0];
+    },
+
+    /**
+     * Reminders by e-mail (issue #16): each open direction due in `dueSoonDays` business days, and
+     * each overdue one, to the parties that have not complied; once per version (the key says so).
+     */
+    async remind(dueSoonDays: number): Promise<number> {
+      const todayIso = today();
+      const soon = addBusinessDays(todayIso, dueSoonDays);
+      let queued = 0;
+      for (const record of await store.cases.list()) {
+        const facts = await loadCaseFacts(store, record.id);
+        if (!facts) continue;
+        for (const d of await describeCase(record.id)) {
+          const dueOn = d.dueOn;
+          if (!dueOn || d.status === "complied") continue;
+          const which = dueOn === soon ? "soon" : dueOn < todayIso ? "overdue" : undefined;
+          if (!which) continue;
+          const parties = partiesResponsible(d.responsibleParty, facts).filter((party) => party !== "court" && !d.compliance.some((c) => c.party === party));
+          if (parties.length === 0) continue;
+          queued += await store.transaction((tx) =>
+            notices.enqueue(tx, {
+              kind: "direction-due",
+              key: `${d.id}:v${d.version}:${which}`,
+              caseId: record.id,
+              parties,
+              path: `/cases/${encodeURIComponent(record.id)}/directions`,
+              subject: which === "soon" ? "email:subjects.directionDueSoon" : "email:subjects.directionOverdue",
+              line: which === "soon" ? "email:lines.directionDueSoon" : "email:lines.directionOverdue",
+              values: (_i18n, language) => ({ dueOn: formatLongDate(dueOn, language) }),
+            }),
+          );
+        }
+      }
+      if (queued > 0) sendNotices();
+      return queued;
     },
 
     /** A client received a direction (recorded automatically, once per user and version). */

@@ -12,6 +12,8 @@ import { loadCaseFacts } from "../cases/case.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
 import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { type Store, StoreConflictError } from "../storage/store.ts";
+import type { Mailer } from "../notifications/mailer.ts";
+import type { NoticeService } from "../notifications/notice.service.ts";
 import { hasPdfMagic, type PdfInspector } from "./pdf-inspector.ts";
 import type { ReceivedUpload } from "./upload-receiver.ts";
 
@@ -38,6 +40,8 @@ export function createDocumentService(options: {
   pdfInspector: PdfInspector;
   i18n: i18n;
   realtime: Pick<RealtimeHub, "documentServed">;
+  notices: NoticeService;
+  mailer: Pick<Mailer, "flush">;
 }) {
   const { store, blobs, clock, ids, audit, pdfInspector, i18n, realtime } = options;
 
@@ -121,7 +125,20 @@ export function createDocumentService(options: {
           for (const party of partiesWhoMaySee(facts, visibility)) {
             await tx.notifications.add({ id: ids(), caseId: facts.caseId, party, kind: "document.served", subjectId: record.id, createdAt: record.servedAt });
           }
+          // E-mail to those who may see it: which section, never the document's title or text.
+          await options.notices.enqueue(tx, {
+            kind: "material-served",
+            key: record.id,
+            caseId: facts.caseId,
+            parties: partiesWhoMaySee(facts, visibility),
+            exceptUserId: actor.id,
+            path: `/cases/${encodeURIComponent(facts.caseId)}/documents/${encodeURIComponent(record.id)}`,
+            subject: "email:subjects.materialServed",
+            line: "email:lines.materialServed",
+            values: (i18n) => ({ section: i18n.t(`sections:${record.section}`) }),
+          });
         });
+        void options.mailer.flush().catch(() => undefined);
       } catch (error) {
         // Two versions of one title served at once: the second takes the next number.
         if (error instanceof StoreConflictError && attempt < 3) continue;

@@ -14,7 +14,9 @@ import type { Dependencies } from "../dependencies.ts";
 import type { CookieSettings } from "./cookies.ts";
 import { clientHeadLinks } from "./html-page.ts";
 import { csrfGuard } from "./middleware/csrf.middleware.ts";
+import type { Notifications } from "../notifications/notifications.ts";
 import { languageRoutes } from "./language.ts";
+import { notificationRoutes } from "./routes/notifications.routes.ts";
 import { errorHandler } from "./middleware/error-handler.middleware.ts";
 import { requireUserForApi } from "./middleware/require-user.middleware.ts";
 import { sessionMiddleware } from "./middleware/session.middleware.ts";
@@ -44,6 +46,7 @@ export type AppOptions = {
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
   isDraining: () => boolean;
+  notifications: Notifications;
 };
 
 /** The Koa application: middleware order is the security order (headers, errors, CSRF, routes). */
@@ -70,7 +73,7 @@ export function createApp(options: AppOptions): Koa {
   }
   app.use(errorHandler({ logger }));
   // The ACS receives the IdP's cross-site post; the development IdP's chooser is a plain form.
-  app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso"] }));
+  app.use(csrfGuard({ allowedOrigins: config.allowedOrigins, exemptPaths: ["/auth/saml/acs", "/dev-idp/sso", "/notifications/unsubscribe"] }));
   // Browsers and the IdP never compress what they send: a compressed body (whose inflation errors
   // would otherwise surface as 500s) is refused before any parser reads it.
   app.use(async (ctx, next) => {
@@ -111,12 +114,14 @@ export function createApp(options: AppOptions): Koa {
 
   // The personal calendar feed authenticates by its secret URL, not a session.
   const directionApi = directionRoutes({
-    directions: createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, realtime }),
+    directions: createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n, realtime, notices: options.notifications.notices, mailer: options.notifications.mailer }),
     store,
     clock: deps.clock,
     baseUrl: config.baseUrl,
   });
   app.use(directionApi.publicFeed.routes());
+  const noticeApi = notificationRoutes({ store, notifications: options.notifications, headLinks, isProduction: config.isProduction });
+  app.use(noticeApi.publicRoutes.routes()).use(noticeApi.publicRoutes.allowedMethods());
   app.use(requireUserForApi());
   const me = meRoutes();
   app.use(me.routes()).use(me.allowedMethods());
@@ -130,7 +135,7 @@ export function createApp(options: AppOptions): Koa {
   app.use(intakeApi.routes()).use(intakeApi.allowedMethods());
   const importApi = importRoutes({ imports: createImportService({ store, clock: deps.clock, ids: deps.ids, audit, realtime }) });
   app.use(importApi.routes()).use(importApi.allowedMethods());
-  const documents = createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime });
+  const documents = createDocumentService({ store, blobs: deps.blobs, clock: deps.clock, ids: deps.ids, audit, pdfInspector: deps.pdfInspector, i18n, realtime, notices: options.notifications.notices, mailer: options.notifications.mailer });
   const documentApi = documentRoutes({
     cases,
     documents,
@@ -147,6 +152,7 @@ export function createApp(options: AppOptions): Koa {
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
   const collabApi = collabRoutes({ store });
   app.use(collabApi.routes()).use(collabApi.allowedMethods());
+  app.use(noticeApi.api.routes()).use(noticeApi.api.allowedMethods());
   const auditApi = auditRoutes({ audit, store });
   app.use(auditApi.routes()).use(auditApi.allowedMethods());
 

@@ -1,3 +1,4 @@
+import type { OutboxMessage } from "../../shared/schemas/notification.schema.ts";
 import type { Association } from "../../shared/schemas/association.schema.ts";
 import type { AuditEntry } from "../../shared/schemas/audit.schema.ts";
 import type { CaseRecord } from "../../shared/schemas/case.schema.ts";
@@ -226,3 +227,28 @@ export const hearingColumns = (h: HearingChanges) =>
     estimatedMinutes: "estimated_minutes",
     judiciary: "judiciary",
   });
+
+export const toOutbox = (r: Row): OutboxMessage => ({
+  id: str(r.id),
+  idempotencyKey: str(r.idempotency_key),
+  userId: str(r.user_id),
+  recipient: str(r.recipient),
+  kind: str(r.kind) as OutboxMessage["kind"],
+  caseId: strOrNull(r.case_id),
+  subject: str(r.subject),
+  link: str(r.link),
+  textBody: str(r.text_body),
+  htmlBody: str(r.html_body),
+  status: str(r.status) as OutboxMessage["status"],
+  attempts: Number(r.attempts),
+  nextAttemptAt: str(r.next_attempt_at),
+  createdAt: str(r.created_at),
+  sentAt: strOrNull(r.sent_at),
+  lastError: strOrNull(r.last_error),
+});
+
+/** An outbox message's columns, in the order of OUTBOX_COLUMNS. */
+export const OUTBOX_COLUMNS = "id, idempotency_key, user_id, recipient, kind, case_id, subject, link, text_body, html_body, status, attempts, next_attempt_at, created_at, sent_at, last_error";
+export const outboxValues = (m: OutboxMessage) => [
+  m.id, m.idempotencyKey, m.userId, m.recipient, m.kind, m.caseId, m.subject, m.link, m.textBody, m.htmlBody, m.status, m.attempts, m.nextAttemptAt, m.createdAt, m.sentAt, m.lastError,
+];

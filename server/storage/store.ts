@@ -1,3 +1,4 @@
+import type { NoticeKind, NoticeMode, OutboxMessage } from "../../shared/schemas/notification.schema.ts";
 import type { Language } from "../../shared/i18n/i18n.ts";
 import type { Association } from "../../shared/schemas/association.schema.ts";
 import type { AuditEntry } from "../../shared/schemas/audit.schema.ts";
@@ -48,6 +49,8 @@ export interface Store {
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
+  readonly outbox: OutboxRepository;
+  readonly noticePreferences: NoticePreferenceRepository;
   readonly collab: CollabRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   /** Run `work` in one transaction: all its writes commit together or none do. */
@@ -83,6 +86,8 @@ export interface UserRepository {
   /** The language the user chose last, or null before they ever chose. */
   language(id: string): Promise<Language | null>;
   setLanguage(id: string, language: Language): Promise<void>;
+  /** Everyone who has signed in (and so has an address to write to). */
+  list(): Promise<User[]>;
 }
 
 export interface CaseRepository {
@@ -237,6 +242,33 @@ export type NotificationRecord = {
 export interface NotificationRepository {
   add(notification: NotificationRecord): Promise<void>;
   listForParty(party: string, options?: { caseId?: string; limit?: number }): Promise<NotificationRecord[]>;
+}
+
+/** The durable e-mail queue (issue #16). */
+export interface OutboxRepository {
+  /** Queue messages; one whose idempotency key is already queued is left as it is. Returns how many were new. */
+  enqueue(messages: OutboxMessage[]): Promise<number>;
+  /** Messages due to be sent (pending, next attempt reached), oldest first. */
+  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Take a message to send it: pending (or a send abandoned before `staleBefore`) → sending.
+   * False when another sender took it first.
+   */
+  claim(id: string, now: string, staleBefore: string): Promise<boolean>;
+  markSent(id: string, at: string): Promise<void>;
+  /** A failed attempt: back to pending, to be tried again at `nextAttemptAt`. */
+  markFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
+  /** Messages held for digests, by recipient. */
+  held(): Promise<OutboxMessage[]>;
+  /** The held messages went out in a digest (itself a new message). */
+  markDigested(ids: string[], at: string): Promise<void>;
+  list(options?: { limit?: number; userId?: string }): Promise<OutboxMessage[]>;
+}
+
+export interface NoticePreferenceRepository {
+  /** The user's choices; kinds not listed are sent immediately. */
+  get(userId: string): Promise<Partial<Record<NoticeKind, NoticeMode>>>;
+  set(userId: string, kind: NoticeKind, mode: NoticeMode): Promise<void>;
 }
 
 export interface MetaRepository {

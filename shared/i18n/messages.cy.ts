@@ -9,6 +9,7 @@ import { namespacesCy } from "./cy/namespaces.cy.ts";
 import { formsCy } from "./forms.cy.ts";
 import { importsCy } from "./imports.cy.ts";
 import { problemsCy } from "./problems.cy.ts";
+import { emailCy } from "./email.cy.ts";
 import type { Messages } from "./messages.en.ts";
 import type { WelshTranslation } from "./translation.ts";
 
@@ -17,6 +18,7 @@ export const cy = {
   errors: namespacesCy.errors,
   forms: formsCy,
   problems: problemsCy,
+  email: emailCy,
   directions: namespacesCy.directions,
   notesExport: {
     title: "Nodiadau ar {{title}}",

@@ -6,6 +6,7 @@
 import { formsEn } from "./forms.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { problemsEn } from "./problems.en.ts";
+import { emailEn } from "./email.en.ts";
 
 export const en = {
   app: {
@@ -1143,6 +1144,7 @@ export const en = {
   },
   forms: formsEn,
   problems: problemsEn,
+  email: emailEn,
   directions: {
     templates: {
       "mc-prosecution-evidence": "The prosecution must serve the evidence on which it intends to rely by {{dueOn}}.",

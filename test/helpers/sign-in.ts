@@ -63,6 +63,7 @@ export function apiAs(server: TestServer, cookie: string) {
   return {
     get: (path: string) => call("GET", path),
     post: (path: string, body?: unknown) => call("POST", path, body),
+    put: (path: string, body?: unknown) => call("PUT", path, body),
     delete: (path: string) => call("DELETE", path),
   };
 }

@@ -18,6 +18,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import * as Y from "yjs";
 import { actorOfUser, createSessionService, hashToken } from "../../server/auth/session.service.ts";
+import { createNotifications } from "../../server/notifications/notifications.ts";
 import { createApp } from "../../server/http/app.ts";
 import { cookieSettings } from "../../server/http/cookies.ts";
 import { decideCollabAccess } from "../../server/realtime/collab-access.ts";
@@ -134,7 +135,7 @@ test.before(async (context) => {
   const feed = await apiAs(server, context.cookies.pat).post("/api/me/calendar-feed");
   const feedFile = String((feed.body as { url?: string } | undefined)?.url ?? "").split("/").at(-1) ?? "";
 
-  context.routes = routesOf(server);
+  context.routes = await routesOf(server);
   context.pools = await poolsOf(server.deps.store, feedFile);
 
   // Warm-up, then the heap baseline: every channel once, every connection closed again.
@@ -159,15 +160,18 @@ test.after(async (context) => {
 });
 
 /** Every route of every router the app mounts, read from the routers themselves. */
-function routesOf(server: TestServer): Route[] {
+async function routesOf(server: TestServer): Promise<Route[]> {
   const { deps } = server;
+  const notifications = await createNotifications(deps);
   const app = createApp({
+    notifications,
     deps,
     sessions: createSessionService({ store: deps.store, clock: deps.clock }),
     cookies: cookieSettings(false),
     realtime: createRealtimeHub(deps.logger),
     isDraining: () => false,
   });
+  await notifications.mailer.stop();
   const routes: Route[] = [];
   for (const middleware of app.middleware) {
     const router = (middleware as { router?: Router }).router;

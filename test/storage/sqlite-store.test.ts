@@ -35,7 +35,7 @@ sqlite("runs in WAL mode with foreign keys enforced, migrations recorded once", 
   const db = new Database(f, { readonly: true });
   assert.is(db.pragma("journal_mode", { simple: true }), "wal");
   const versions = db.prepare("SELECT version FROM schema_migrations").all();
-  assert.equal(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }, { version: 8 }, { version: 9 }]);
+  assert.equal(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }, { version: 8 }, { version: 9 }, { version: 10 }]);
   db.close();
   const store2 = openSqliteStore(f);
   try {

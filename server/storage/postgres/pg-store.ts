@@ -21,7 +21,9 @@ import type {
   HearingRepository,
   MetaRepository,
   NotificationRepository,
+  NoticePreferenceRepository,
   OffenceRepository,
+  OutboxRepository,
   OrganisationRepository,
   SessionRepository,
   Store,
@@ -32,7 +34,7 @@ import type {
 import { StoreConflictError } from "../store.ts";
 import { PG_MIGRATIONS } from "./pg-migrations.ts";
 import { withTransaction } from "./pg-transaction.ts";
-import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
 
 
 /** What a query runs on: the pool, or the one client of a transaction. */
@@ -117,6 +119,8 @@ class PgStore implements Store {
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
+  readonly outbox: OutboxRepository;
+  readonly noticePreferences: NoticePreferenceRepository;
   readonly collab: CollabRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   private isClosed = false;
@@ -205,6 +209,50 @@ class PgStore implements Store {
       },
       setLanguage: async (id, language) => {
         await run("UPDATE users SET language = $1 WHERE id = $2", language, id);
+      },
+      list: async () => (await all("SELECT * FROM users ORDER BY id")).map(toUser),
+    };
+
+    this.outbox = {
+      enqueue: async (messages) => {
+        let added = 0;
+        const placeholders = OUTBOX_COLUMNS.split(",").map((_, i) => `$${i + 1}`).join(", ");
+        for (const m of messages) {
+          added += await run(`INSERT INTO email_outbox (${OUTBOX_COLUMNS}) VALUES (${placeholders}) ON CONFLICT (idempotency_key) DO NOTHING`, ...outboxValues(m));
+        }
+        return added;
+      },
+      due: async (now, limit) =>
+        (await all("SELECT * FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, created_at LIMIT $2", now, limit)).map(toOutbox),
+      claim: async (id, now, staleBefore) =>
+        (await run(
+          `UPDATE email_outbox SET status = 'sending', next_attempt_at = $1
+           WHERE id = $2 AND (status = 'pending' OR (status = 'sending' AND next_attempt_at < $3))`,
+          now,
+          id,
+          staleBefore,
+        )) === 1,
+      markSent: async (id, at) => {
+        await run("UPDATE email_outbox SET status = 'sent', sent_at = $1, last_error = NULL WHERE id = $2", at, id);
+      },
+      markFailed: async (id, attempts, nextAttemptAt, error) => {
+        await run("UPDATE email_outbox SET status = 'pending', attempts = $1, next_attempt_at = $2, last_error = $3 WHERE id = $4", attempts, nextAttemptAt, error, id);
+      },
+      held: async () => (await all("SELECT * FROM email_outbox WHERE status = 'held' ORDER BY user_id, created_at")).map(toOutbox),
+      markDigested: async (ids, at) => {
+        for (const id of ids) await run("UPDATE email_outbox SET status = 'sent', sent_at = $1 WHERE id = $2 AND status = 'held'", at, id);
+      },
+      list: async (options = {}) =>
+        (options.userId
+          ? await all("SELECT * FROM email_outbox WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2", options.userId, options.limit ?? 100)
+          : await all("SELECT * FROM email_outbox ORDER BY created_at DESC LIMIT $1", options.limit ?? 100)
+        ).map(toOutbox),
+    };
+
+    this.noticePreferences = {
+      get: async (userId) => Object.fromEntries((await all("SELECT kind, mode FROM notice_preferences WHERE user_id = $1", userId)).map((r) => [str(r.kind), str(r.mode)])),
+      set: async (userId, kind, mode) => {
+        await run("INSERT INTO notice_preferences (user_id, kind, mode) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind) DO UPDATE SET mode = excluded.mode", userId, kind, mode);
       },
     };
 

@@ -180,4 +180,18 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE courts ADD COLUMN welsh_name TEXT;
     `,
   },
+  {
+    version: 10,
+    name: "e-mail notices: the durable outbox and each user's choices",
+    sql: `
+      CREATE TABLE email_outbox (
+        id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL, recipient TEXT NOT NULL,
+        kind TEXT NOT NULL, case_id TEXT, subject TEXT NOT NULL, link TEXT NOT NULL, text_body TEXT NOT NULL, html_body TEXT NOT NULL,
+        status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL,
+        created_at TEXT NOT NULL, sent_at TEXT, last_error TEXT);
+      CREATE INDEX email_outbox_due ON email_outbox(status, next_attempt_at);
+      CREATE TABLE notice_preferences (
+        user_id TEXT NOT NULL, kind TEXT NOT NULL, mode TEXT NOT NULL, PRIMARY KEY (user_id, kind));
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Language } from "../../../shared/i18n/i18n.ts";
 import { isLanguage } from "../../../shared/i18n/language.ts";
+import type { NoticeKind, NoticeMode, OutboxMessage } from "../../../shared/schemas/notification.schema.ts";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -37,6 +38,8 @@ import {
   type MetaRepository,
   type NotificationRecord,
   type NotificationRepository,
+  type NoticePreferenceRepository,
+  type OutboxRepository,
   type OffenceRepository,
   type OrganisationRepository,
   type CaseChanges,
@@ -52,7 +55,7 @@ import {
   type UserRepository,
 } from "../store.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
-import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
 
 type Db = Database.Database;
 
@@ -122,6 +125,8 @@ class SqliteStore implements Store {
   readonly meta: MetaRepository;
   readonly sessions: SessionRepository;
   readonly notifications: NotificationRepository;
+  readonly outbox: OutboxRepository;
+  readonly noticePreferences: NoticePreferenceRepository;
   readonly collab: CollabRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   private readonly statements = new Map<string, Database.Statement>();
@@ -206,6 +211,52 @@ class SqliteStore implements Store {
       setLanguage: (id: string, language: Language) =>
         write(() => {
           q("UPDATE users SET language = ? WHERE id = ?").run(language, id);
+        }),
+      list: async () => (q("SELECT * FROM users ORDER BY id").all() as Row[]).map(toUser),
+    };
+
+    this.outbox = {
+      enqueue: (messages: OutboxMessage[]) =>
+        write(() => {
+          const insert = q(`INSERT INTO email_outbox (${OUTBOX_COLUMNS}) VALUES (${OUTBOX_COLUMNS.split(",").map(() => "?").join(", ")})
+             ON CONFLICT (idempotency_key) DO NOTHING`);
+          return messages.reduce((added, m) => added + insert.run(...outboxValues(m)).changes, 0);
+        }),
+      due: async (now: string, limit: number) =>
+        (q("SELECT * FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?").all(now, limit) as Row[]).map(toOutbox),
+      claim: (id: string, now: string, staleBefore: string) =>
+        write(
+          () =>
+            q(`UPDATE email_outbox SET status = 'sending', next_attempt_at = ?
+               WHERE id = ? AND (status = 'pending' OR (status = 'sending' AND next_attempt_at < ?))`).run(now, id, staleBefore).changes === 1,
+        ),
+      markSent: (id: string, at: string) =>
+        write(() => {
+          q("UPDATE email_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").run(at, id);
+        }),
+      markFailed: (id: string, attempts: number, nextAttemptAt: string, error: string) =>
+        write(() => {
+          q("UPDATE email_outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?").run(attempts, nextAttemptAt, error, id);
+        }),
+      held: async () => (q("SELECT * FROM email_outbox WHERE status = 'held' ORDER BY user_id, created_at").all() as Row[]).map(toOutbox),
+      markDigested: (ids: string[], at: string) =>
+        write(() => {
+          const update = q("UPDATE email_outbox SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'held'");
+          for (const id of ids) update.run(at, id);
+        }),
+      list: async (options = {}) =>
+        (options.userId
+          ? (q("SELECT * FROM email_outbox WHERE user_id = ? ORDER BY created_at DESC LIMIT ?").all(options.userId, options.limit ?? 100) as Row[])
+          : (q("SELECT * FROM email_outbox ORDER BY created_at DESC LIMIT ?").all(options.limit ?? 100) as Row[])
+        ).map(toOutbox),
+    };
+
+    this.noticePreferences = {
+      get: async (userId: string) =>
+        Object.fromEntries((q("SELECT kind, mode FROM notice_preferences WHERE user_id = ?").all(userId) as Row[]).map((r) => [str(r.kind), str(r.mode)])),
+      set: (userId: string, kind: NoticeKind, mode: NoticeMode) =>
+        write(() => {
+          q("INSERT INTO notice_preferences (user_id, kind, mode) VALUES (?, ?, ?) ON CONFLICT (user_id, kind) DO UPDATE SET mode = excluded.mode").run(userId, kind, mode);
         }),
     };
 
