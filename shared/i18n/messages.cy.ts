@@ -8,13 +8,14 @@ import { appWorkspaceCy } from "./cy/app-workspace.cy.ts";
 import { namespacesCy } from "./cy/namespaces.cy.ts";
 import { formsCy } from "./forms.cy.ts";
 import { importsCy } from "./imports.cy.ts";
+import { settingsCy } from "./settings.cy.ts";
 import { problemsCy } from "./problems.cy.ts";
 import { emailCy } from "./email.cy.ts";
 import type { Messages } from "./messages.en.ts";
 import type { WelshTranslation } from "./translation.ts";
 
 export const cy = {
-  app: { ...appCoreCy, ...appWorkspaceCy, ...appDirectionsCy, imports: importsCy },
+  app: { ...appCoreCy, ...appWorkspaceCy, ...appDirectionsCy, imports: importsCy, settings: settingsCy },
   errors: namespacesCy.errors,
   forms: formsCy,
   problems: problemsCy,

@@ -5,6 +5,7 @@
  */
 import { formsEn } from "./forms.en.ts";
 import { importsEn } from "./imports.en.ts";
+import { settingsEn } from "./settings.en.ts";
 import { problemsEn } from "./problems.en.ts";
 import { emailEn } from "./email.en.ts";
 
@@ -1095,6 +1096,7 @@ export const en = {
       },
     },
     imports: importsEn,
+    settings: settingsEn,
     notFound: {
       title: "Page not found",
       typedAddress: "If you typed the web address, check it is correct.",
