@@ -1,3 +1,5 @@
+import type { Mailer } from "../notifications/mailer.ts";
+import type { Notice, NoticeService } from "../notifications/notice.service.ts";
 import { type Actor, can } from "../../shared/policy/access-policy.ts";
 import { foldName } from "../../shared/schemas/common.schema.ts";
 import type { AssociationRequest } from "../../shared/schemas/case-search.schema.ts";
@@ -24,8 +26,24 @@ export function createAssociationService(options: {
   audit: AuditService;
   rateLimiter: RateLimiter;
   realtime: Pick<RealtimeHub, "accessChanged">;
+  notices: NoticeService;
+  mailer: Pick<Mailer, "flush">;
 }) {
-  const { store, clock, ids, audit, rateLimiter, realtime } = options;
+  const { store, clock, ids, audit, rateLimiter, realtime, notices, mailer } = options;
+
+  /** The firm hears that its access to a case began or ended (the one who did it excepted). */
+  const accessNotice = (granted: boolean, associationId: string, caseId: string, organisationId: string, actorId: string, defendantName: string) =>
+    ({
+      kind: "access",
+      key: `${associationId}:${granted ? "granted" : "ended"}`,
+      caseId,
+      parties: [`defence:${organisationId}`],
+      exceptUserId: actorId,
+      path: granted ? `/cases/${encodeURIComponent(caseId)}` : "/cases",
+      subject: granted ? "email:subjects.accessGranted" : "email:subjects.accessEnded",
+      line: granted ? "email:lines.accessGranted" : "email:lines.accessEnded",
+      values: () => ({ defendant: defendantName }),
+    }) satisfies Notice;
 
   return {
     async associate(actor: Actor, request: AssociationRequest) {
@@ -94,7 +112,9 @@ export function createAssociationService(options: {
             caseId: record.id,
             detail: { associationId: association.id },
           });
+          await notices.enqueue(tx, accessNotice(true, association.id, record.id, actor.organisationId, actor.id, `${defendant.firstName} ${defendant.lastName}`));
         });
+        void mailer.flush().catch(() => undefined);
       } catch (error) {
         // Two firms racing for one defendant: the loser gets the same conflict.
         if (error instanceof StoreConflictError) throw new AppError("association.conflict");
@@ -125,7 +145,9 @@ export function createAssociationService(options: {
           caseId: defendant.caseId,
           detail: { associationId, organisationId: association.organisationId },
         });
+        await notices.enqueue(tx, accessNotice(false, associationId, defendant.caseId, association.organisationId, actor.id, `${defendant.firstName} ${defendant.lastName}`));
       });
+      void mailer.flush().catch(() => undefined);
       // The firm's open sockets and documents on this case close within the request.
       await realtime.accessChanged(defendant.caseId);
       return { caseId: defendant.caseId, organisationId: association.organisationId };

@@ -18,6 +18,8 @@ import type { RealtimeHub } from "../realtime/realtime-hub.ts";
 import { type Store, StoreConflictError } from "../storage/store.ts";
 import { londonDateTime } from "../../shared/domain/calendar.ts";
 import { formPdf } from "./form-pdf.ts";
+import type { Mailer } from "../notifications/mailer.ts";
+import type { NoticeService } from "../notifications/notice.service.ts";
 
 /** The user id recorded for the server's own writes (pre-fill). */
 export const SYSTEM_USER = "caseroom";
@@ -50,8 +52,10 @@ export function createFormService(options: {
   audit: AuditService;
   documents: Pick<DocumentService, "fileDocument">;
   realtime: Pick<RealtimeHub, "accessChanged">;
+  notices: NoticeService;
+  mailer: Pick<Mailer, "flush">;
 }) {
-  const { store, clock, ids, audit, documents, realtime } = options;
+  const { store, clock, ids, audit, documents, realtime, notices, mailer } = options;
 
   async function readableForm(actor: Actor, formId: string): Promise<{ form: FormRecord; facts: CaseFacts; definition: FormDefinition }> {
     const form = await store.forms.get(formId);
@@ -227,7 +231,25 @@ export function createFormService(options: {
           await tx.forms.addSignOff({ id: ids(), formId, party, userId: actor.id, signedAt, contentSha256: sha256 });
         }
         await audit.record(tx, { actorId: actor.id, actorOrganisationId: actor.organisationId, action: "form.signed_off", subjectType: "form", subjectId: formId, caseId: form.caseId, detail: { parties: allowed, sha256 } });
+        // The parties still to sign this content hear that theirs is awaited (once per content).
+        const signed = await tx.forms.listSignOffs(formId);
+        const waiting = requiredSignOffs(definition, facts).filter((key) => !signed.some((x) => x.party === key && x.contentSha256 === sha256));
+        const parties = waiting.map((key) => (key.startsWith("defence:") ? `defence:${facts.representation[key.slice("defence:".length)] ?? ""}` : key));
+        if (parties.length > 0) {
+          await notices.enqueue(tx, {
+            kind: "form-sign-off",
+            key: `${formId}:${sha256}`,
+            caseId: form.caseId,
+            parties,
+            exceptUserId: actor.id,
+            path: `/cases/${encodeURIComponent(form.caseId)}/forms/${encodeURIComponent(formId)}`,
+            subject: "email:subjects.formSignOff",
+            line: "email:lines.formSignOff",
+            values: (i18n) => ({ form: i18n.t(`forms:${definition.title}`) }),
+          });
+        }
       });
+      void mailer.flush().catch(() => undefined);
       return describe(actor, form, facts, definition);
     },
 

@@ -128,7 +128,7 @@ export function createApp(options: AppOptions): Koa {
   const cases = createCaseService({ store, clock: deps.clock, audit });
   const caseApi = caseRoutes({
     cases,
-    associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter, realtime }),
+    associations: createAssociationService({ store, clock: deps.clock, ids: deps.ids, audit, rateLimiter: deps.rateLimiter, realtime, notices: options.notifications.notices, mailer: options.notifications.mailer }),
   });
   app.use(caseApi.routes()).use(caseApi.allowedMethods());
   const intakeApi = intakeRoutes({ intake: createIntakeService({ store, clock: deps.clock, ids: deps.ids, audit, realtime }) });
@@ -147,7 +147,7 @@ export function createApp(options: AppOptions): Koa {
     audit,
   });
   app.use(documentApi.routes()).use(documentApi.allowedMethods());
-  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, documents, realtime }), documents });
+  const formApi = formRoutes({ forms: createFormService({ store, clock: deps.clock, ids: deps.ids, audit, documents, realtime, notices: options.notifications.notices, mailer: options.notifications.mailer }), documents });
   app.use(formApi.routes()).use(formApi.allowedMethods());
   app.use(directionApi.api.routes()).use(directionApi.api.allowedMethods());
   const collabApi = collabRoutes({ store });

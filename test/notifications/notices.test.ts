@@ -1,5 +1,6 @@
 import * as assert from "uvu/assert";
 import { suite } from "uvu";
+import { addBusinessDays, addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { cy } from "../../shared/i18n/messages.cy.ts";
 import { makePdf } from "../helpers/pdf-factory.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
@@ -171,6 +172,56 @@ test("the unsubscribe link works without signing in, asks before it acts, and on
   await eventually(() => (mailsAbout(smtp, after.id).some((m) => m.to.includes(USERS.dan)) ? true : undefined), 10_000);
   await settled(server);
   assert.not.ok(mailsAbout(smtp, after.id).some((m) => m.to.includes(USERS.lee)), "Lee unsubscribed");
+});
+
+test("a form signed off by one party tells the parties still to sign it, once for each version of its content", async ({ smtp, server, c }) => {
+  const created = await apiAs(server, c.lee).post("/api/cases/case-0002/forms", { type: "PET" });
+  assert.is(created.status, 201, created.text);
+  const formId = (created.body as { id: string }).id;
+  assert.is((await apiAs(server, c.pat).post(`/api/forms/${formId}/sign-offs`)).status, 201);
+  await eventually(() => (mailsAbout(smtp, `/forms/${formId}`).length > 0 ? true : undefined), 10_000);
+  await settled(server);
+  assert.equal(recipients(mailsAbout(smtp, `/forms/${formId}`)), [USERS.dan], "Reyes Law's sign-off is awaited; the signer hears nothing");
+  assert.is((await apiAs(server, c.pat).post(`/api/forms/${formId}/sign-offs`)).status, 201, "signing the same content again");
+  assert.is((await apiAs(server, c.dan).post(`/api/forms/${formId}/sign-offs`)).status, 201);
+  await settled(server);
+  assert.is(mailsAbout(smtp, `/forms/${formId}`).length, 1, "no second e-mail for the same content, none once agreed");
+});
+
+test("a firm hears when the court ends its access to a case", async ({ smtp, server, c }) => {
+  const associated = await apiAs(server, c.dan).post("/api/associations", { urn: "97KB1234526", surname: "Quill", dateOfBirth: "1990-02-14" });
+  assert.is(associated.status, 201, associated.text);
+  const { id } = associated.body as { id: string };
+  assert.is((await apiAs(server, c.lee).delete(`/api/associations/${id}`)).status, 204);
+  const subject = cy.email.subjects.accessEnded.replace("{{urn}}", "97KB1234526");
+  await eventually(() => (smtp.received.some((m) => m.to.includes(USERS.dan) && readable(m).includes(subject)) ? true : undefined), 10_000);
+  await settled(server);
+  assert.equal(recipients(smtp.received.filter((m) => readable(m).includes(subject))), [USERS.dan]);
+});
+
+test("reminders: a direction due in two business days and one overdue are each e-mailed once, to the party that must comply", async ({ smtp, server, c }) => {
+  const today = londonDateTime(new Date()).date;
+  const soon = addBusinessDays(today, 2);
+  const issued = await apiAs(server, c.lee).post("/api/cases/case-0002/directions", {
+    directions: [
+      { text: "The defence must serve its witness list.", responsibleParty: "defence", dueOn: soon },
+      { text: "The prosecution must serve the CCTV.", responsibleParty: "prosecution", dueOn: addCalendarDays(today, -1) },
+    ],
+  });
+  assert.is(issued.status, 201, issued.text);
+  await settled(server);
+  const before = smtp.received.length;
+  await server.running.notices.daily();
+  await settled(server);
+  const reminders = smtp.received.slice(before);
+  const dueSoon = reminders.filter((m) => m.to.includes(USERS.dan) && readable(m).includes(cy.email.subjects.directionDueSoon.split("{{dueOn}}")[0] ?? "-"));
+  const overdue = reminders.filter((m) => m.to.includes(USERS.pat) && m.subject.includes("Direction overdue in 97KB2207126"));
+  assert.is(dueSoon.length, 1, "due soon, to Reyes Law (in Welsh, as Dan chose)");
+  assert.is(overdue.length, 1, "overdue, to the prosecution");
+  assert.not.ok(reminders.some((m) => m.to.includes(USERS.lee)), "not to the court that gave them");
+  await server.running.notices.daily();
+  await settled(server);
+  assert.is(smtp.received.length, before + reminders.length, "each reminder once");
 });
 
 test.run();
