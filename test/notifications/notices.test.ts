@@ -2,6 +2,8 @@ import * as assert from "uvu/assert";
 import { suite } from "uvu";
 import { addBusinessDays, addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { cy } from "../../shared/i18n/messages.cy.ts";
+import * as Y from "yjs";
+import { openCollab } from "../helpers/collab-client.ts";
 import { makePdf } from "../helpers/pdf-factory.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
 import { type ReceivedMail, startSmtp, type TestSmtp } from "../helpers/smtp.ts";
@@ -56,7 +58,29 @@ async function settled(server: TestServer) {
   await server.running.notices.flush();
 }
 
+/** Dan writes a canary into his firm's team notes and an annotation shared with everyone. */
+async function writeCanaries(server: TestServer, cookie: string, canary: string) {
+  for (const docName of ["case/case-0001/notes/team/defence:reyes-law", "case/case-0001/notes/shared/defence:reyes-law"]) {
+    const client = openCollab(server, cookie, docName);
+    await client.synced();
+    const before = client.saved();
+    client.doc.transact(() => {
+      client.doc.getText("text").insert(0, `${canary} ${docName}`);
+      const annotation = new Y.Map<unknown>();
+      annotation.set("documentId", "doc-0001");
+      annotation.set("page", 1);
+      annotation.set("kind", "note");
+      annotation.set("text", `${canary} annotation`);
+      annotation.set("quads", [[50, 700, 300, 720]]);
+      client.doc.getMap("annotations").set(`a-${docName}`, annotation);
+    });
+    await eventually(() => (client.saved() > before ? true : undefined));
+    client.destroy();
+  }
+}
+
 test("material restricted to one defendant is e-mailed to that firm and the court, never to the other firm, and without its text", async ({ smtp, server, c }) => {
+  await writeCanaries(server, c.dan, "CANARY-NOTE-5519");
   const doc = await serve(server, c.pat, "case-0001", { section: "previous-convictions", title: "Antecedents CANARY-TITLE-2209", visibility: "def-0001" }, "CANARY-TEXT-7731 previous convictions");
   await eventually(() => (mailsAbout(smtp, doc.id).length >= 3 ? true : undefined), 10_000);
   await settled(server);
@@ -69,6 +93,7 @@ test("material restricted to one defendant is e-mailed to that firm and the cour
     assert.match(mail.subject, /New material served in 97CB0418326/);
     assert.not.ok(text.includes("CANARY-TEXT-7731"), "no document text");
     assert.not.ok(text.includes("CANARY-TITLE-2209"), "not even its title");
+    assert.not.ok(text.includes("CANARY-NOTE-5519"), "no note or annotation");
     assert.ok(text.includes(`/cases/case-0001/documents/${doc.id}`), "a link to the document");
     assert.match(text, /Court: Castlebury Crown Court/);
   }
@@ -222,6 +247,15 @@ test("reminders: a direction due in two business days and one overdue are each e
   await server.running.notices.daily();
   await settled(server);
   assert.is(smtp.received.length, before + reminders.length, "each reminder once");
+});
+
+test("no e-mail sent in this suite, to anyone, carried a note, an annotation or document text", async ({ smtp, server }) => {
+  await settled(server);
+  assert.ok(smtp.received.length > 10);
+  const leaked = smtp.received.filter((m) => /CANARY-(NOTE|TEXT|TITLE)/.test(readable(m)));
+  assert.equal(leaked.map((m) => `${m.to.join(",")}: ${m.subject}`), []);
+  const stored = await server.deps.store.outbox.list({ limit: 1000 });
+  assert.not.ok(stored.some((m) => /CANARY-/.test(`${m.subject}${m.textBody}${m.htmlBody}`)));
 });
 
 test.run();

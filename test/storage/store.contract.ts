@@ -1,6 +1,7 @@
 import * as assert from "uvu/assert";
 import { suite } from "uvu";
 import type { CaseRecord, NewCaseRecord } from "../../shared/schemas/case.schema.ts";
+import type { OutboxMessage } from "../../shared/schemas/notification.schema.ts";
 import type { Store } from "../../server/storage/store.ts";
 import { type CaseTree, StoreConflictError } from "../../server/storage/store.ts";
 import { createAuditService } from "../../server/audit/audit.service.ts";
@@ -53,6 +54,57 @@ export function storeContract(
     });
     return record;
   };
+
+  test("e-mail outbox: queued once per key, claimed by one sender, retried, held for digests; preferences kept", async ({ store }) => {
+    const message = (id: string, key: string, status: OutboxMessage["status"] = "pending"): OutboxMessage => ({
+      id,
+      idempotencyKey: key,
+      userId: "u1",
+      recipient: "u1@example.test",
+      kind: "material-served",
+      caseId: null,
+      subject: `Subject ${id}`,
+      link: `https://caseroom.test/${id}`,
+      textBody: "text",
+      htmlBody: "<p>html</p>",
+      status,
+      attempts: 0,
+      nextAttemptAt: "2026-11-27T10:00:00.000Z",
+      createdAt: "2026-11-27T10:00:00.000Z",
+      sentAt: null,
+      lastError: null,
+    });
+    assert.is(await store.outbox.enqueue([message("m1", "k1"), message("m2", "k2"), message("h1", "k3", "held")]), 3);
+    assert.is(await store.outbox.enqueue([message("m1-again", "k1")]), 0, "the same key is not queued twice");
+    assert.equal((await store.outbox.due("2026-11-27T09:59:59.000Z", 10)).map((m) => m.id), [], "not before its time");
+    assert.equal((await store.outbox.due("2026-11-27T10:00:00.000Z", 10)).map((m) => m.id).sort(), ["m1", "m2"]);
+
+    const stale = "2026-11-27T09:55:00.000Z";
+    assert.ok(await store.outbox.claim("m1", "2026-11-27T10:00:01.000Z", stale));
+    assert.not.ok(await store.outbox.claim("m1", "2026-11-27T10:00:01.000Z", stale), "a second sender does not get it");
+    assert.equal((await store.outbox.due("2026-11-27T10:01:00.000Z", 10)).map((m) => m.id), ["m2"], "a claimed message is not due");
+    assert.ok(await store.outbox.claim("m1", "2026-11-27T10:10:00.000Z", "2026-11-27T10:05:00.000Z"), "a send abandoned long ago is taken again");
+    await store.outbox.markSent("m1", "2026-11-27T10:10:01.000Z");
+    assert.not.ok(await store.outbox.claim("m1", "2026-11-27T11:00:00.000Z", "2026-11-27T10:55:00.000Z"), "a sent message is never taken again");
+
+    assert.ok(await store.outbox.claim("m2", "2026-11-27T10:00:02.000Z", stale));
+    await store.outbox.markFailed("m2", 1, "2026-11-27T10:05:00.000Z", "connection refused");
+    const [failed] = (await store.outbox.list()).filter((m) => m.id === "m2");
+    assert.equal([failed?.status, failed?.attempts, failed?.lastError], ["pending", 1, "connection refused"]);
+    assert.equal((await store.outbox.due("2026-11-27T10:04:59.000Z", 10)).map((m) => m.id), [], "waits for its retry");
+    assert.equal((await store.outbox.due("2026-11-27T10:05:00.000Z", 10)).map((m) => m.id), ["m2"]);
+
+    assert.equal((await store.outbox.held()).map((m) => m.id), ["h1"]);
+    await store.outbox.markDigested(["h1"], "2026-11-28T07:00:00.000Z");
+    assert.equal(await store.outbox.held(), []);
+    assert.equal((await store.outbox.list({ userId: "u1" })).find((m) => m.id === "h1")?.status, "sent");
+
+    assert.equal(await store.noticePreferences.get("u1"), {});
+    await store.noticePreferences.set("u1", "material-served", "digest");
+    await store.noticePreferences.set("u1", "material-served", "off");
+    await store.noticePreferences.set("u1", "access", "digest");
+    assert.equal(await store.noticePreferences.get("u1"), { "material-served": "off", access: "digest" });
+  });
 
   test("answers ping when open", async ({ store }) => {
     await store.ping();
