@@ -16,6 +16,7 @@ import { ErrorSummary, type FieldError } from "../layout/error-summary.component
 import { useSession } from "../session/session.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { createCase } from "./case-intake.api.ts";
+import { DefendantIdentityFields } from "./defendant-identity.component.tsx";
 import { valueText } from "./case-labels.component.tsx";
 import { casePath } from "./case-workspace.component.tsx";
 import {
@@ -166,33 +167,16 @@ export function CreateCasePage() {
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
                       <h2 class="govuk-fieldset__heading">{t("cases.create.defendant.heading", { number: d + 1 })}</h2>
                     </legend>
-                    <TextInput
-                      id={fieldId.defendant(d, "firstName")}
-                      label={t("cases.create.defendant.firstName")}
-                      error={fieldError(fieldId.defendant(d, "firstName"))}
-                      value={defendant().firstName}
-                      onInput={(value) => setFields("defendants", d, "firstName", value)}
-                      widthClass="govuk-input--width-20"
-                      autocomplete="off"
-                      spellcheck={false}
-                    />
-                    <TextInput
-                      id={fieldId.defendant(d, "lastName")}
-                      label={t("cases.create.defendant.lastName")}
-                      error={fieldError(fieldId.defendant(d, "lastName"))}
-                      value={defendant().lastName}
-                      onInput={(value) => setFields("defendants", d, "lastName", value)}
-                      widthClass="govuk-input--width-20"
-                      autocomplete="off"
-                      spellcheck={false}
-                    />
-                    <DateInput
-                      id={fieldId.defendant(d, "dateOfBirth")}
-                      legend={t("cases.create.defendant.dateOfBirth.legend")}
-                      hint={t("cases.create.defendant.dateOfBirth.hint")}
-                      error={dateError(fieldId.defendant(d, "dateOfBirth"))}
-                      value={defendant().dateOfBirth}
-                      onInput={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
+                    <DefendantIdentityFields
+                      id={(name) => fieldId.defendant(d, name)}
+                      values={defendant()}
+                      errors={{
+                        firstName: fieldError(fieldId.defendant(d, "firstName")),
+                        lastName: fieldError(fieldId.defendant(d, "lastName")),
+                        dateOfBirth: dateError(fieldId.defendant(d, "dateOfBirth")),
+                      }}
+                      onName={(name, value) => setFields("defendants", d, name, value)}
+                      onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
                     />
                     <Radios
                       id={fieldId.defendant(d, "custody")}

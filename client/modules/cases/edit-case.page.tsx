@@ -15,6 +15,7 @@ import { useSession } from "../session/session.context.tsx";
 import { fetchCase } from "./case.api.ts";
 import { patchRecord } from "./case-intake.api.ts";
 import { valueText } from "./case-labels.component.tsx";
+import { DefendantIdentityFields } from "./defendant-identity.component.tsx";
 import { casePath, useCase, useCaseTrail } from "./case-workspace.component.tsx";
 import { checkEditCase, type EditCaseErrors, editCaseFields, editFieldId } from "./edit-case.form.ts";
 
@@ -113,32 +114,12 @@ export function EditCasePage() {
                           {t("cases.overview.defendant.name", { firstName: detail().defendants[d]?.firstName ?? "", lastName: detail().defendants[d]?.lastName ?? "" })}
                         </h2>
                       </legend>
-                      <TextInput
-                        id={id("firstName")}
-                        label={t("cases.create.defendant.firstName")}
-                        error={fieldError("firstName")}
-                        value={defendant().firstName}
-                        onInput={(value) => setFields("defendants", d, "firstName", value)}
-                        widthClass="govuk-input--width-20"
-                        autocomplete="off"
-                        spellcheck={false}
-                      />
-                      <TextInput
-                        id={id("lastName")}
-                        label={t("cases.create.defendant.lastName")}
-                        error={fieldError("lastName")}
-                        value={defendant().lastName}
-                        onInput={(value) => setFields("defendants", d, "lastName", value)}
-                        widthClass="govuk-input--width-20"
-                        autocomplete="off"
-                        spellcheck={false}
-                      />
-                      <DateInput
-                        id={id("dateOfBirth")}
-                        legend={t("cases.create.defendant.dateOfBirth.legend")}
-                        error={errors().dates[id("dateOfBirth")]}
-                        value={defendant().dateOfBirth}
-                        onInput={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
+                      <DefendantIdentityFields
+                        id={id}
+                        values={defendant()}
+                        errors={{ firstName: fieldError("firstName"), lastName: fieldError("lastName"), dateOfBirth: errors().dates[id("dateOfBirth")] }}
+                        onName={(name, value) => setFields("defendants", d, name, value)}
+                        onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
                       />
                       <Radios
                         id={id("custody")}
