@@ -21,6 +21,7 @@ import { HomePage } from "../modules/home/home.page.tsx";
 import { ImportPage } from "../modules/imports/import.page.tsx";
 import { PageLayout } from "../modules/layout/page-layout.component.tsx";
 import { SessionProvider } from "../modules/session/session.context.tsx";
+import { NotificationSettingsPage } from "../modules/settings/notification-settings.page.tsx";
 
 // pdf.js is large: it loads only when a document is opened.
 const DocumentViewerPage = lazy(async () => {
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/cases/new" component={CreateCasePage} />
         <Route path="/court-list" component={CourtListPage} />
         <Route path="/imports" component={ImportPage} />
+        <Route path="/account/notifications" component={NotificationSettingsPage} />
         {/* The case workspace: its tabs (overview, documents, notes, later forms and directions) share a
             heading and sub navigation; a document and the serve form have their own heading. */}
         <Route path="/cases/:caseId" component={CaseWorkspace}>

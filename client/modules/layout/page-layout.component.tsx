@@ -208,6 +208,9 @@ function Account() {
                 })}
               </span>
             </p>
+            <a class="govuk-service-navigation__link app-account__action" href="/account/notifications">
+              {t("settings.link")}
+            </a>
             <button
               type="button"
               class="govuk-service-navigation__link app-account__action app-link-button"
