@@ -30,6 +30,8 @@ const schema = z
     UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+    /** Collaboration messages one user may send per second across their connections (burst: four seconds' worth). */
+    COLLAB_USER_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).optional(),
     /** E-mail notices: the SMTP server (unset: written to DATA_DIR/outbox as .eml files). */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).optional(),
@@ -61,6 +63,8 @@ export type Config = {
   /** On SIGTERM, how long /readyz fails (so a load balancer stops sending work) before connections close. */
   shutdownDrainMs: number;
   signInRateLimitPerMinute: number;
+  /** Collaboration messages per second per user, across their connections. */
+  collabUserMessagesPerSecond: number;
   mail: {
     smtpUrl: string | undefined;
     from: string;
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5_000 : 0),
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE ?? (isProduction ? 30 : 120),
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? 1200,
+    collabUserMessagesPerSecond: e.COLLAB_USER_MESSAGES_PER_SECOND ?? 1000,
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `Caseroom <no-reply@${new URL(baseUrl).hostname}>`,

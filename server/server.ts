@@ -46,7 +46,16 @@ export async function startServer(deps: Dependencies, options: { clientDir?: str
   server.keepAliveTimeout = 5_000;
 
   const registry = createDocRegistry({ store, clock: deps.clock, logger, unloadGraceMs: options.unloadGraceMs, bus: deps.bus });
-  const collab = createCollabServer({ store, registry, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, bus: deps.bus });
+  const collab = createCollabServer({
+    store,
+    registry,
+    sessions,
+    cookies,
+    allowedOrigins: config.allowedOrigins,
+    logger,
+    bus: deps.bus,
+    limits: { userMessagesPerSecond: config.collabUserMessagesPerSecond, userBurst: 4 * config.collabUserMessagesPerSecond },
+  });
   const audit = createAuditService(deps.clock);
   const directions = createDirectionService({ store, clock: deps.clock, ids: deps.ids, audit, i18n: deps.i18n, realtime, notices: notifications.notices, mailer: notifications.mailer });
   const sockets = createSocketServer({ httpServer: server, store, sessions, cookies, allowedOrigins: config.allowedOrigins, logger, audit, directions, redis: deps.redis?.adapterClient, adapter: deps.redis?.socketAdapter(), redisReady: deps.redis?.isReady, bus: deps.bus });

@@ -98,7 +98,9 @@ export async function startCaseroom(fixture: CaseroomFixture, env: NodeJS.Proces
   const url = `http://127.0.0.1:${port}`;
   const server = await startServerProcess({
     args: [...(options.nodeArgs ?? []), "--import", "tsx", "server/main.ts"],
-    env: { PORT: String(port), HOST: "127.0.0.1", BASE_URL: url, DATA_DIR: fixture.dataDir, LOG_LEVEL: "silent", DEMO_DATA: "false", ...env },
+    // The workloads' hundreds of writers share one identity (Pat Cole), where in a court they would
+    // be as many people: the per-user allowance (1,000 messages/s by default) is raised to match.
+    env: { PORT: String(port), HOST: "127.0.0.1", BASE_URL: url, DATA_DIR: fixture.dataDir, LOG_LEVEL: "silent", DEMO_DATA: "false", COLLAB_USER_MESSAGES_PER_SECOND: "1000000", ...env },
     ready: async () => (await fetch(`${url}/readyz`)).ok,
   });
   return { ...server, url, origin: url };
