@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   "case.not_magistrates": 409,
   "case.court_unknown": 400,
   "import.invalid": 400,
+  "notice.unsubscribe_invalid": 400,
   "defendant.not_found": 404,
   "offence.not_found": 404,
   "hearing.not_found": 404,

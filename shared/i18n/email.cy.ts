@@ -47,7 +47,6 @@ export const emailCy = {
     confirm: "Peidio â chael yr e-byst hyn",
     done: "Ni fyddwch yn cael e-byst am {{kind}}",
     doneText: "Gallwch eu troi ymlaen eto yn Caseroom.",
-    invalid: "Nid yw'r ddolen hon yn ddilys. Mewngofnodwch i Caseroom i newid eich gosodiadau e-bost.",
   },
   kinds: {
     "material-served": "deunydd newydd wedi'i gyflwyno",

@@ -44,7 +44,6 @@ export const emailEn = {
     confirm: "Stop these e-mails",
     done: "You will not get e-mails about {{kind}}",
     doneText: "You can turn them on again in Caseroom.",
-    invalid: "This link is not valid. Sign in to Caseroom to change your e-mail settings.",
   },
   kinds: {
     "material-served": "new material served",

@@ -1116,6 +1116,7 @@ export const en = {
     "case.not_magistrates": "Only a case in the magistrates' court can be sent to the Crown Court.",
     "case.court_unknown": "That court does not exist, or does not hear this kind of case.",
     "import.invalid": "The file has problems and nothing was imported. Correct every problem listed and import it again.",
+    "notice.unsubscribe_invalid": "This link is not valid. Sign in to Caseroom to change your e-mail settings.",
     "defendant.not_found": "The defendant could not be found.",
     "offence.not_found": "The offence could not be found.",
     "hearing.not_found": "The hearing could not be found.",

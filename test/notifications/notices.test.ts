@@ -181,6 +181,10 @@ test("the unsubscribe link works without signing in, asks before it acts, and on
     });
   const forged = await post(`${url.searchParams.get("token")?.slice(0, -2)}xx`);
   assert.is(forged.status, 400);
+  assert.is(((await forged.json()) as { error: { code: string } }).error.code, "notice.unsubscribe_invalid");
+  const forgedInBrowser = await fetch(`${server.url}${url.pathname}?user=${encodeURIComponent(USERS.lee)}&kind=material-served&token=forged`, { headers: { accept: "text/html" } });
+  assert.is(forgedInBrowser.status, 400);
+  assert.match(await forgedInBrowser.text(), /data-error-code="notice.unsubscribe_invalid"/);
   const otherUser = await fetch(`${server.url}/notifications/unsubscribe`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },

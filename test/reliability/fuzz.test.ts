@@ -271,8 +271,8 @@ function problemWith(request: Sent, answer: Answer): string | null {
   const text = answer.body.toString("utf8");
   if (INTERNALS.test(text)) return `internals in the body: ${text.slice(0, 300)}`;
   const type = String(answer.headers["content-type"] ?? "");
-  if (type.startsWith("text/html") && request.path.startsWith("/auth/saml/acs")) {
-    // The ACS answers a browser with a GOV.UK page that names the code.
+  if (type.startsWith("text/html") && (request.path.startsWith("/auth/saml/acs") || request.path.startsWith("/notifications/unsubscribe"))) {
+    // The ACS and an e-mail's unsubscribe link answer a browser with a GOV.UK page that names the code.
     const code = /data-error-code="([^"]*)"/.exec(text)?.[1] ?? "";
     return CODE.test(code) ? null : `HTML error page without a code (${answer.status})`;
   }

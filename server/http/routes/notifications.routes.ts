@@ -36,9 +36,15 @@ export function notificationRoutes(options: { store: Store; notifications: Notif
     const kind = noticeKind.safeParse(source.kind);
     const token = typeof source.token === "string" ? source.token : "";
     if (!kind.success || !notifications.unsubscribe.isValid(user, kind.data, token)) {
+      // A browser gets a GOV.UK page naming the code; anything else the usual JSON error.
+      if (ctx.accepts("json", "html") !== "html") throw new AppError("notice.unsubscribe_invalid");
       const i18n = translatorFor(ctx);
       ctx.status = 400;
-      page(ctx, i18n.t("email:unsubscribe.title"), `<h1 class="govuk-heading-l">${html(i18n.t("email:unsubscribe.title"))}</h1><p class="govuk-body">${html(i18n.t("email:unsubscribe.invalid"))}</p>`);
+      page(
+        ctx,
+        i18n.t("email:unsubscribe.title"),
+        `<h1 class="govuk-heading-l">${html(i18n.t("email:unsubscribe.title"))}</h1><p class="govuk-body" data-error-code="notice.unsubscribe_invalid">${html(i18n.t("errors:notice.unsubscribe_invalid"))}</p>`,
+      );
       return undefined;
     }
     return { user, kind: kind.data, token };

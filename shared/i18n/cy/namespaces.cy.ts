@@ -17,6 +17,7 @@ export const namespacesCy = {
     "case.not_magistrates": "Dim ond achos yn y llys ynadon sy'n gallu cael ei anfon i Lys y Goron.",
     "case.court_unknown": "Nid yw'r llys hwnnw'n bodoli, neu nid yw'n gwrando ar y math hwn o achos.",
     "import.invalid": "Mae problemau gyda'r ffeil ac nid oes dim wedi'i fewnforio. Cywirwch bob problem a restrir a'i mewnforio eto.",
+    "notice.unsubscribe_invalid": "Nid yw'r ddolen hon yn ddilys. Mewngofnodwch i Caseroom i newid eich gosodiadau e-bost.",
     "defendant.not_found": "Nid oedd modd dod o hyd i'r diffynnydd.",
     "offence.not_found": "Nid oedd modd dod o hyd i'r drosedd.",
     "hearing.not_found": "Nid oedd modd dod o hyd i'r gwrandawiad.",
