@@ -36,8 +36,10 @@ export function startDailyNotices(options: {
   async function runIfDue(): Promise<void> {
     const now = londonDateTime(clock());
     if (Number(now.time.slice(0, 2)) < options.hour || (await store.meta.get(LAST_RUN)) === now.date) return;
-    await store.meta.set(LAST_RUN, now.date);
     await runNow();
+    // Marked once it has all gone: a run cut short is run again at the next check, and the
+    // queue's keys stop what was already queued from queueing twice.
+    await store.meta.set(LAST_RUN, now.date);
   }
 
   const timer = setInterval(() => {

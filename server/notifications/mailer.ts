@@ -3,8 +3,12 @@ import type { Clock } from "../dependencies.ts";
 import type { Store } from "../storage/store.ts";
 import type { MailTransport } from "./mail-transport.ts";
 
-/** A send abandoned this long ago (its instance died mid-send) is tried again. */
-const SENDING_LEASE_MS = 5 * 60_000;
+/**
+ * A send abandoned this long ago (its instance died between claiming and marking it) is tried
+ * again; longer than nodemailer's own timeouts (10 minutes at most), so a slow send in progress
+ * is never taken over by another instance.
+ */
+const SENDING_LEASE_MS = 15 * 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 /**
@@ -21,16 +25,14 @@ export function createMailer(options: { store: Store; clock: Clock; transport: M
 
   async function sendDue(): Promise<number> {
     const now = clock();
-    const due = await store.outbox.due(now.toISOString(), 50);
+    const staleBefore = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+    const due = await store.outbox.due(now.toISOString(), 50, staleBefore);
     let sent = 0;
     for (const message of due) {
       if (stopped) break;
-      const staleBefore = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
       if (!(await store.outbox.claim(message.id, clock().toISOString(), staleBefore))) continue;
       try {
         await transport.send(message);
-        await store.outbox.markSent(message.id, clock().toISOString());
-        sent += 1;
       } catch (error) {
         const attempts = message.attempts + 1;
         const wait = Math.min(MAX_BACKOFF_MS, options.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
@@ -38,7 +40,12 @@ export function createMailer(options: { store: Store; clock: Clock; transport: M
         // The address and the reason, never the message: it may name a defendant.
         logger.warn({ messageId: message.id, attempts, retryInMs: wait, reason }, "e-mail not sent; will retry");
         await store.outbox.markFailed(message.id, attempts, new Date(clock().getTime() + wait).toISOString(), reason);
+        continue;
       }
+      // Sent: a failure to record it is the store's, not the send's; the lease retries it later,
+      // with the same Message-ID, rather than marking a delivered message as failed now.
+      await store.outbox.markSent(message.id, clock().toISOString());
+      sent += 1;
     }
     return sent;
   }

@@ -27,9 +27,12 @@ export async function createNotifications(deps: Dependencies) {
   const unsubscribe = createUnsubscribeLinks({ baseUrl: config.baseUrl, secret: await unsubscribeSecret(deps) });
   const notices = createNoticeService({ clock: deps.clock, ids: deps.ids, baseUrl: config.baseUrl, unsubscribe });
   const outboxDir = config.mail.smtpUrl ? undefined : path.join(config.dataDir, "outbox");
+  if (outboxDir && config.isProduction) deps.logger.warn({ outboxDir }, "SMTP_URL is not set: e-mail notices are written to the outbox folder and not sent");
   const transport = outboxDir ? folderTransport(outboxDir, config.mail.from) : smtpTransport(config.mail.smtpUrl ?? "", config.mail.from);
   const mailer = createMailer({ store: deps.store, clock: deps.clock, transport, logger: deps.logger, retryBaseMs: config.mail.retryBaseMs, pollMs: config.mail.pollMs });
-  return { notices, unsubscribe, mailer, outboxDir };
+  // The development outbox page only where the development IdP signs people in: never beside real users.
+  const isOutboxPageOn = outboxDir !== undefined && !config.isProduction && deps.saml.isDevIdp;
+  return { notices, unsubscribe, mailer, outboxDir, isOutboxPageOn };
 }
 
 export type Notifications = Awaited<ReturnType<typeof createNotifications>>;

@@ -248,8 +248,11 @@ export interface NotificationRepository {
 export interface OutboxRepository {
   /** Queue messages; one whose idempotency key is already queued is left as it is. Returns how many were new. */
   enqueue(messages: OutboxMessage[]): Promise<number>;
-  /** Messages due to be sent (pending, next attempt reached), oldest first. */
-  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Messages due to be sent, oldest first: pending ones whose next attempt has come, and sends
+   * abandoned before `staleBefore` (their sender died between claiming and marking them).
+   */
+  due(now: string, limit: number, staleBefore: string): Promise<OutboxMessage[]>;
   /**
    * Take a message to send it: pending (or a send abandoned before `staleBefore`) → sending.
    * False when another sender took it first.

@@ -8,7 +8,7 @@ import { type Instance, startInstance, stopAll } from "../helpers/cluster.ts";
 import { makePdf } from "../helpers/pdf-factory.ts";
 import { signIn } from "../helpers/sign-in.ts";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.ts";
-import { eventually, type TestServer } from "../helpers/test-server.ts";
+import { eventually, startTestServer, type TestServer } from "../helpers/test-server.ts";
 
 const test = suite<{ smtp?: TestSmtp; instances: Instance[] }>("e-mail outbox: durable across a crash, and the embedded default", { instances: [] });
 test.after(async ({ smtp, instances }) => {
@@ -80,6 +80,31 @@ test("with the embedded default, serving a document puts the defence user's noti
   assert.is(eml.status, 200);
   assert.match(await eml.text(), /Subject: New material served in 97KB2207126/);
   assert.is((await fetch(`${instance.url}/dev/outbox/..%2Fcaseroom.sqlite`)).status, 404);
+});
+
+test("a send abandoned between claiming and marking (its sender died) is sent once its lease has passed, and only then", async () => {
+  const smtp = await startSmtp();
+  let now = new Date();
+  const server = await startTestServer({ clock: () => now, env: { SMTP_URL: smtp.url, NOTICE_POLL_MS: "600000" } });
+  try {
+    const at = now.toISOString();
+    await server.deps.store.outbox.enqueue([
+      { id: "abandoned-1", idempotencyKey: "abandoned-key-1", userId: "dan.reyes@reyes-law.example", recipient: "dan.reyes@reyes-law.example", kind: "material-served", caseId: null, subject: "Abandoned", link: `${server.url}/cases`, textBody: "text", htmlBody: "<p>html</p>", status: "pending", attempts: 0, nextAttemptAt: at, createdAt: at, sentAt: null, lastError: null },
+    ]);
+    // Another sender claims it and dies before sending or marking it.
+    assert.ok(await server.deps.store.outbox.claim("abandoned-1", at, new Date(now.getTime() - 60_000).toISOString()));
+    now = new Date(now.getTime() + 10 * 60_000);
+    await server.running.notices.flush();
+    assert.is(smtp.received.length, 0, "within the lease, the claim holds: no second sender");
+    now = new Date(now.getTime() + 6 * 60_000);
+    await server.running.notices.flush();
+    assert.equal(smtp.received.map((m) => m.subject), ["Abandoned"]);
+    await server.running.notices.flush();
+    assert.is(smtp.received.length, 1, "and once");
+  } finally {
+    await server.close();
+    await smtp.stop();
+  }
 });
 
 test.run();

@@ -76,13 +76,16 @@ export function storeContract(
     });
     assert.is(await store.outbox.enqueue([message("m1", "k1"), message("m2", "k2"), message("h1", "k3", "held")]), 3);
     assert.is(await store.outbox.enqueue([message("m1-again", "k1")]), 0, "the same key is not queued twice");
-    assert.equal((await store.outbox.due("2026-11-27T09:59:59.000Z", 10)).map((m) => m.id), [], "not before its time");
-    assert.equal((await store.outbox.due("2026-11-27T10:00:00.000Z", 10)).map((m) => m.id).sort(), ["m1", "m2"]);
-
+    // `due(now, limit, staleBefore)`: a send claimed before `staleBefore` was abandoned.
     const stale = "2026-11-27T09:55:00.000Z";
+    assert.equal((await store.outbox.due("2026-11-27T09:59:59.000Z", 10, stale)).map((m) => m.id), [], "not before its time");
+    assert.equal((await store.outbox.due("2026-11-27T10:00:00.000Z", 10, stale)).map((m) => m.id).sort(), ["m1", "m2"]);
+
     assert.ok(await store.outbox.claim("m1", "2026-11-27T10:00:01.000Z", stale));
     assert.not.ok(await store.outbox.claim("m1", "2026-11-27T10:00:01.000Z", stale), "a second sender does not get it");
-    assert.equal((await store.outbox.due("2026-11-27T10:01:00.000Z", 10)).map((m) => m.id), ["m2"], "a claimed message is not due");
+    assert.equal((await store.outbox.due("2026-11-27T10:01:00.000Z", 10, stale)).map((m) => m.id), ["m2"], "a claimed message is not due");
+    // Its sender died before marking it: once its claim is older than the lease, it is due again.
+    assert.equal((await store.outbox.due("2026-11-27T10:10:00.000Z", 10, "2026-11-27T10:05:00.000Z")).map((m) => m.id).sort(), ["m1", "m2"]);
     assert.ok(await store.outbox.claim("m1", "2026-11-27T10:10:00.000Z", "2026-11-27T10:05:00.000Z"), "a send abandoned long ago is taken again");
     await store.outbox.markSent("m1", "2026-11-27T10:10:01.000Z");
     assert.not.ok(await store.outbox.claim("m1", "2026-11-27T11:00:00.000Z", "2026-11-27T10:55:00.000Z"), "a sent message is never taken again");
@@ -91,8 +94,8 @@ export function storeContract(
     await store.outbox.markFailed("m2", 1, "2026-11-27T10:05:00.000Z", "connection refused");
     const [failed] = (await store.outbox.list()).filter((m) => m.id === "m2");
     assert.equal([failed?.status, failed?.attempts, failed?.lastError], ["pending", 1, "connection refused"]);
-    assert.equal((await store.outbox.due("2026-11-27T10:04:59.000Z", 10)).map((m) => m.id), [], "waits for its retry");
-    assert.equal((await store.outbox.due("2026-11-27T10:05:00.000Z", 10)).map((m) => m.id), ["m2"]);
+    assert.equal((await store.outbox.due("2026-11-27T10:04:59.000Z", 10, stale)).map((m) => m.id), [], "waits for its retry");
+    assert.equal((await store.outbox.due("2026-11-27T10:05:00.000Z", 10, stale)).map((m) => m.id), ["m2"]);
 
     assert.equal((await store.outbox.held()).map((m) => m.id), ["h1"]);
     await store.outbox.markDigested(["h1"], "2026-11-28T07:00:00.000Z");

@@ -81,7 +81,7 @@ export function notificationRoutes(options: { store: Store; notifications: Notif
   });
 
   // The development outbox: what would have been sent, newest first.
-  if (!options.isProduction && notifications.outboxDir) {
+  if (!options.isProduction && notifications.isOutboxPageOn && notifications.outboxDir) {
     const dir = notifications.outboxDir;
     publicRoutes.get("/dev/outbox", async (ctx) => {
       const i18n = translatorFor(ctx);

@@ -222,8 +222,16 @@ class PgStore implements Store {
         }
         return added;
       },
-      due: async (now, limit) =>
-        (await all("SELECT * FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, created_at LIMIT $2", now, limit)).map(toOutbox),
+      due: async (now, limit, staleBefore) =>
+        (
+          await all(
+            `SELECT * FROM email_outbox WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND next_attempt_at < $2)
+             ORDER BY next_attempt_at, created_at LIMIT $3`,
+            now,
+            staleBefore,
+            limit,
+          )
+        ).map(toOutbox),
       claim: async (id, now, staleBefore) =>
         (await run(
           `UPDATE email_outbox SET status = 'sending', next_attempt_at = $1

@@ -222,8 +222,11 @@ class SqliteStore implements Store {
              ON CONFLICT (idempotency_key) DO NOTHING`);
           return messages.reduce((added, m) => added + insert.run(...outboxValues(m)).changes, 0);
         }),
-      due: async (now: string, limit: number) =>
-        (q("SELECT * FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?").all(now, limit) as Row[]).map(toOutbox),
+      due: async (now: string, limit: number, staleBefore: string) =>
+        (
+          q(`SELECT * FROM email_outbox WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND next_attempt_at < ?)
+             ORDER BY next_attempt_at, created_at LIMIT ?`).all(now, staleBefore, limit) as Row[]
+        ).map(toOutbox),
       claim: (id: string, now: string, staleBefore: string) =>
         write(
           () =>
