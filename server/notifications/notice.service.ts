@@ -34,6 +34,9 @@ export type Notice = {
 
 const COURT_ROLES = new Set(["legal-adviser", "judge", "court-staff"]);
 
+/** Another instance put some of the held e-mails in its digest first: this one rolls back. */
+class DigestOvertaken extends Error {}
+
 /** Whether a user belongs to one of the parties, in the case's facts. */
 function isOfParty(user: User, party: string, facts: { prosecutingOrganisationId: string; courtCodes: readonly string[] }): boolean {
   if (party === "prosecution") return user.role === "prosecutor" && user.organisationId === facts.prosecutingOrganisationId;
@@ -71,9 +74,11 @@ export function createNoticeService(options: { clock: Clock; ids: IdSource; base
       const facts = await loadCaseFacts(tx, notice.caseId);
       if (!facts) return 0;
       const record = await tx.cases.get(notice.caseId);
-      const recipients = (await tx.users.list()).filter(
-        (user) => user.id !== notice.exceptUserId && notice.parties.some((party) => isOfParty(user, party, facts)),
-      );
+      // A firm hears of a case only while it represents someone in it (as the transaction sees
+      // it, so not after the court ended its access mid-request); the notice of that end excepted.
+      const firms = new Set(Object.values(facts.representation));
+      const parties = notice.parties.filter((party) => !party.startsWith("defence:") || notice.kind === "access" || firms.has(party.slice("defence:".length)));
+      const recipients = (await tx.users.list()).filter((user) => user.id !== notice.exceptUserId && parties.some((party) => isOfParty(user, party, facts)));
       const lines = await caseLines(tx, notice.caseId);
       const now = clock().toISOString();
       const messages: OutboxMessage[] = [];
@@ -143,7 +148,9 @@ export function createNoticeService(options: { clock: Clock; ids: IdSource; base
           link: `${baseUrl}/cases`,
           unsubscribeLink: unsubscribe.linkFor(userId, first.kind),
         });
-        await store.transaction(async (tx) => {
+        const made = store.transaction(async (tx) => {
+          // Marked first: if another instance's digest took any of them meanwhile, this one is not sent.
+          if ((await tx.outbox.markDigested(items.map((m) => m.id), now.toISOString())) < items.length) throw new DigestOvertaken();
           queued += await tx.outbox.enqueue([
             {
               id: ids(),
@@ -164,7 +171,9 @@ export function createNoticeService(options: { clock: Clock; ids: IdSource; base
               lastError: null,
             },
           ]);
-          await tx.outbox.markDigested(items.map((m) => m.id), now.toISOString());
+        });
+        await made.catch((error: unknown) => {
+          if (!(error instanceof DigestOvertaken)) throw error;
         });
       }
       return queued;

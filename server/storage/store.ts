@@ -263,8 +263,8 @@ export interface OutboxRepository {
   markFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
   /** Messages held for digests, by recipient. */
   held(): Promise<OutboxMessage[]>;
-  /** The held messages went out in a digest (itself a new message). */
-  markDigested(ids: string[], at: string): Promise<void>;
+  /** The held messages went out in a digest (itself a new message); how many were still held. */
+  markDigested(ids: string[], at: string): Promise<number>;
   list(options?: { limit?: number; userId?: string }): Promise<OutboxMessage[]>;
 }
 

@@ -98,7 +98,8 @@ export function storeContract(
     assert.equal((await store.outbox.due("2026-11-27T10:05:00.000Z", 10, stale)).map((m) => m.id), ["m2"]);
 
     assert.equal((await store.outbox.held()).map((m) => m.id), ["h1"]);
-    await store.outbox.markDigested(["h1"], "2026-11-28T07:00:00.000Z");
+    assert.is(await store.outbox.markDigested(["h1"], "2026-11-28T07:00:00.000Z"), 1);
+    assert.is(await store.outbox.markDigested(["h1"], "2026-11-28T07:00:01.000Z"), 0, "a digest that came second marks nothing");
     assert.equal(await store.outbox.held(), []);
     assert.equal((await store.outbox.list({ userId: "u1" })).find((m) => m.id === "h1")?.status, "sent");
 

@@ -248,7 +248,9 @@ class PgStore implements Store {
       },
       held: async () => (await all("SELECT * FROM email_outbox WHERE status = 'held' ORDER BY user_id, created_at")).map(toOutbox),
       markDigested: async (ids, at) => {
-        for (const id of ids) await run("UPDATE email_outbox SET status = 'sent', sent_at = $1 WHERE id = $2 AND status = 'held'", at, id);
+        let marked = 0;
+        for (const id of ids) marked += await run("UPDATE email_outbox SET status = 'sent', sent_at = $1 WHERE id = $2 AND status = 'held'", at, id);
+        return marked;
       },
       list: async (options = {}) =>
         (options.userId

@@ -245,7 +245,7 @@ class SqliteStore implements Store {
       markDigested: (ids: string[], at: string) =>
         write(() => {
           const update = q("UPDATE email_outbox SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'held'");
-          for (const id of ids) update.run(at, id);
+          return ids.reduce((marked, id) => marked + update.run(at, id).changes, 0);
         }),
       list: async (options = {}) =>
         (options.userId
