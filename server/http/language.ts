@@ -46,7 +46,9 @@ export function languageRoutes(options: { store: Store; isProduction: boolean })
     if (isLanguage(language)) {
       rememberLanguage(ctx, language, options.isProduction);
       const user = ctx.state.user as SessionUser | undefined;
-      if (user) await options.store.users.setLanguage(user.id, language);
+      // Kept on the record only when the user chose it here: a link from another site (which
+      // the browser marks cross-site) changes this browser's language, not their e-mails'.
+      if (user && ctx.get("Sec-Fetch-Site") !== "cross-site") await options.store.users.setLanguage(user.id, language);
     }
     ctx.set("Cache-Control", "no-store");
     ctx.status = 303;

@@ -146,7 +146,8 @@ export function createNoticeService(options: { clock: Clock; ids: IdSource; base
           items: items.map((m) => ({ subject: m.subject, link: m.link })),
           caseLines: [],
           link: `${baseUrl}/cases`,
-          unsubscribeLink: unsubscribe.linkFor(userId, first.kind),
+          // A digest gathers several kinds: its "stop" link is the settings page, where each is chosen.
+          unsubscribeLink: `${baseUrl}/account/notifications`,
         });
         const made = store.transaction(async (tx) => {
           // Marked first: if another instance's digest took any of them meanwhile, this one is not sent.

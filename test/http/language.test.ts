@@ -53,6 +53,10 @@ test("a signed-in user's choice is kept on their record and comes back at their 
   const switched = await fetch(`${server.url}/language/cy?returnTo=/cases`, { headers: { cookie: c.amy }, redirect: "manual" });
   assert.is(switched.status, 303);
   assert.is(await server.deps.store.users.language(USERS.amy), "cy");
+  // A link from another site changes the browser's language, not the one kept for Amy's e-mails.
+  const fromElsewhere = await fetch(`${server.url}/language/en?returnTo=/cases`, { headers: { cookie: c.amy, "sec-fetch-site": "cross-site" }, redirect: "manual" });
+  assert.match(fromElsewhere.headers.getSetCookie().join("\n"), /caseroom_lang=en/);
+  assert.is(await server.deps.store.users.language(USERS.amy), "cy");
   // A new browser (no language cookie) signs in: the ACS restores Welsh.
   const fresh = await signIn(server, USERS.amy);
   assert.match(fresh, /caseroom_lang=cy/);

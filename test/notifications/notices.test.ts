@@ -157,6 +157,7 @@ test("preferences: a kind held for the digest arrives once a day in one e-mail; 
   assert.match(digest, /There are 2 updates in your cases/);
   assert.ok(digest.includes(first.id) && digest.includes(second.id), "each update linked");
   assert.not.match(digest, /skeleton argument/);
+  assert.match(digest, /To stop e-mails like this one: http:\/\/[^\s]+\/account\/notifications/, "a digest mixes kinds: it links to the settings page");
   await server.running.notices.daily();
   await settled(server);
   assert.is(toAmy().length, 1, "a second run sends no second digest");
