@@ -2,6 +2,7 @@ import type { Mailer } from "../notifications/mailer.ts";
 import type { Notice, NoticeService } from "../notifications/notice.service.ts";
 import { type Actor, can } from "../../shared/policy/access-policy.ts";
 import { foldName } from "../../shared/schemas/common.schema.ts";
+import { defendantName } from "../../shared/schemas/defendant.schema.ts";
 import type { AssociationRequest } from "../../shared/schemas/case-search.schema.ts";
 import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -32,7 +33,7 @@ export function createAssociationService(options: {
   const { store, clock, ids, audit, rateLimiter, realtime, notices, mailer } = options;
 
   /** The firm hears that its access to a case began or ended (the one who did it excepted). */
-  const accessNotice = (granted: boolean, associationId: string, caseId: string, organisationId: string, actorId: string, defendantName: string) =>
+  const accessNotice = (granted: boolean, associationId: string, caseId: string, organisationId: string, actorId: string, named: string) =>
     ({
       kind: "access",
       key: `${associationId}:${granted ? "granted" : "ended"}`,
@@ -42,8 +43,28 @@ export function createAssociationService(options: {
       path: granted ? `/cases/${encodeURIComponent(caseId)}` : "/cases",
       subject: granted ? "email:subjects.accessGranted" : "email:subjects.accessEnded",
       line: granted ? "email:lines.accessGranted" : "email:lines.accessEnded",
-      values: () => ({ defendant: defendantName }),
+      values: () => ({ defendant: named }),
     }) satisfies Notice;
+
+  /** The case's defendants that the details identify: a person by name and birth, an organisation by name and a hearing date. */
+  const matchingDefendants = async (caseId: string, request: AssociationRequest) => {
+    const defendants = await store.defendants.listByCase(caseId);
+    if (request.kind === "organisation") {
+      const name = foldName(request.organisationName);
+      const hearings = await store.hearings.listByCase(caseId);
+      if (!hearings.some((h) => h.date === request.hearingDate)) return [];
+      return defendants.filter((d) => d.kind === "organisation" && foldName(d.lastName) === name);
+    }
+    const surname = foldName(request.surname);
+    const forename = request.forename ? foldName(request.forename) : undefined;
+    return defendants.filter(
+      (d) =>
+        d.kind === "person" &&
+        foldName(d.lastName) === surname &&
+        d.dateOfBirth === request.dateOfBirth &&
+        (forename === undefined || foldName(d.firstName) === forename),
+    );
+  };
 
   return {
     async associate(actor: Actor, request: AssociationRequest) {
@@ -65,16 +86,7 @@ export function createAssociationService(options: {
       }
 
       const record = await store.cases.getByUrn(request.urn);
-      const surname = foldName(request.surname);
-      const forename = request.forename ? foldName(request.forename) : undefined;
-      const matches = record
-        ? (await store.defendants.listByCase(record.id)).filter(
-            (d) =>
-              foldName(d.lastName) === surname &&
-              d.dateOfBirth === request.dateOfBirth &&
-              (forename === undefined || foldName(d.firstName) === forename),
-          )
-        : [];
+      const matches = record ? await matchingDefendants(record.id, request) : [];
       const defendant = matches.length === 1 ? matches[0] : undefined;
       if (!record || !defendant) {
         await attempt("no-match", null, null);
@@ -112,7 +124,7 @@ export function createAssociationService(options: {
             caseId: record.id,
             detail: { associationId: association.id },
           });
-          await notices.enqueue(tx, accessNotice(true, association.id, record.id, actor.organisationId, actor.id, `${defendant.firstName} ${defendant.lastName}`));
+          await notices.enqueue(tx, accessNotice(true, association.id, record.id, actor.organisationId, actor.id, defendantName(defendant)));
         });
         void mailer.flush().catch(() => undefined);
       } catch (error) {
@@ -145,7 +157,7 @@ export function createAssociationService(options: {
           caseId: defendant.caseId,
           detail: { associationId, organisationId: association.organisationId },
         });
-        await notices.enqueue(tx, accessNotice(false, associationId, defendant.caseId, association.organisationId, actor.id, `${defendant.firstName} ${defendant.lastName}`));
+        await notices.enqueue(tx, accessNotice(false, associationId, defendant.caseId, association.organisationId, actor.id, defendantName(defendant)));
       });
       void mailer.flush().catch(() => undefined);
       // The firm's open sockets and documents on this case close within the request.

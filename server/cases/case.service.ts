@@ -1,5 +1,6 @@
 import { type Actor, type CaseFacts, can } from "../../shared/policy/access-policy.ts";
 import { foldName } from "../../shared/schemas/common.schema.ts";
+import { defendantName } from "../../shared/schemas/defendant.schema.ts";
 import type { CaseSearchQuery } from "../../shared/schemas/case-search.schema.ts";
 import type { Court } from "../../shared/schemas/court.schema.ts";
 import { londonDateTime } from "../../shared/domain/calendar.ts";
@@ -85,7 +86,7 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
             urn: record.urn,
             jurisdiction: record.jurisdiction,
             court: court(record.courtCode),
-            defendants: defendants.map((d) => ({ id: d.id, firstName: d.firstName, lastName: d.lastName, dateOfBirth: d.dateOfBirth })),
+            defendants: defendants.map((d) => ({ id: d.id, kind: d.kind, name: defendantName(d), firstName: d.firstName, lastName: d.lastName, dateOfBirth: d.dateOfBirth })),
             nextHearing: next ? { date: next.date, startTime: next.startTime, type: next.type, court: court(next.courtCode) } : null,
             status: record.status,
           };
@@ -120,6 +121,8 @@ export function createCaseService(options: { store: Store; clock: Clock; audit: 
             const association = associations.find((a) => a.defendantId === d.id);
             return {
               id: d.id,
+              kind: d.kind,
+              name: defendantName(d),
               firstName: d.firstName,
               lastName: d.lastName,
               dateOfBirth: d.dateOfBirth,

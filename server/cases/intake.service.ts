@@ -1,4 +1,4 @@
-import { crownCourtCustodyTimeLimit } from "../../shared/domain/custody-time-limits.ts";
+import { crownCourtCustodyTimeLimit, magistratesCourtCustodyTimeLimit } from "../../shared/domain/custody-time-limits.ts";
 import { londonDateTime } from "../../shared/domain/calendar.ts";
 import { ptphStageDates } from "../../shared/domain/ptph-timetable.ts";
 import { type Actor, can } from "../../shared/policy/access-policy.ts";
@@ -13,6 +13,8 @@ import type {
   OffencePatch,
   SendingRequest,
 } from "../../shared/schemas/intake.schema.ts";
+import { checkDefendantPatch } from "../../shared/schemas/intake.schema.ts";
+import type { Defendant } from "../../shared/schemas/defendant.schema.ts";
 import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { Clock, IdSource } from "../dependencies.ts";
@@ -113,6 +115,20 @@ export function createIntakeService(options: {
     return record;
   }
 
+  /**
+   * The statutory custody time limit of a defendant remanded now: 182 days from sending in the
+   * Crown Court; in the magistrates' court from the first hearing listed, if there is one.
+   */
+  const statutoryCustodyTimeLimit = async (defendant: Defendant): Promise<string | null> => {
+    const record = await store.cases.get(defendant.caseId);
+    if (!record) return null;
+    if (record.sentOn !== null) return crownCourtCustodyTimeLimit(record.sentOn);
+    const firstAppearance = (await store.hearings.listByCase(record.id)).map((h) => h.date).sort()[0];
+    if (firstAppearance === undefined) return null;
+    const offences = await store.offences.listByDefendant(defendant.id);
+    return magistratesCourtCustodyTimeLimit(firstAppearance, offences.map((o) => o.modeOfTrial));
+  };
+
   const caseOf = async (actor: Actor, caseId: string, action: "write" | "send") => {
     const facts = await visibleFacts(actor, caseId, "case.not_found");
     if (!can(actor, action, { kind: "case", case: facts })) throw new AppError("auth.forbidden");
@@ -171,13 +187,21 @@ export function createIntakeService(options: {
       if (!current) throw new AppError("defendant.not_found");
       const facts = await visibleFacts(actor, current.caseId, "defendant.not_found");
       if (!can(actor, "write", { kind: "case", case: facts })) throw new AppError("auth.forbidden");
-      return versionedChange({
+      const checked = checkDefendantPatch(current.kind, patch);
+      if (checked.problems) throw new AppError("request.invalid", {}, { problems: checked.problems.map((p) => ({ field: p.field, code: p.message })) });
+      const changes: Partial<Defendant> = { ...checked.changes };
+      // Remanded in custody with no limit given: the statutory limit starts, as it does at intake.
+      if (changes.custody === "custody" && current.custody !== "custody" && changes.custodyTimeLimit === undefined && current.custodyTimeLimit === null) {
+        const custodyTimeLimit = await statutoryCustodyTimeLimit(current);
+        if (custodyTimeLimit !== null) changes.custodyTimeLimit = custodyTimeLimit;
+      }
+      return versionedChange<Defendant>({
         actor,
         action: "defendant.updated",
         subject: { type: "defendant", id: defendantId, caseId: current.caseId },
         current,
         expectedVersion,
-        patch,
+        patch: changes,
         write: (tx, changes) => tx.defendants.update(defendantId, expectedVersion, changes),
         notFound: "defendant.not_found",
       });

@@ -8,6 +8,7 @@ import type { FormDefinition, FormPartDefinition, PrefillSource } from "../../sh
 import { FORM_DEFINITIONS } from "../../shared/forms/form-definitions.ts";
 import { type Actor, type CaseFacts, can, representedDefendants } from "../../shared/policy/access-policy.ts";
 import { formPartDocName } from "../../shared/protocol/doc-names.ts";
+import { defendantName } from "../../shared/schemas/defendant.schema.ts";
 import type { FormRecord } from "../../shared/schemas/form.schema.ts";
 import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -142,11 +143,11 @@ export function createFormService(options: {
       case "sentOn":
         return record.sentOn ?? undefined;
       case "defendantName":
-        return defendant ? `${defendant.firstName} ${defendant.lastName}` : undefined;
+        return defendant ? defendantName(defendant) : undefined;
       case "defendantDateOfBirth":
-        return defendant?.dateOfBirth;
+        return defendant?.dateOfBirth ?? undefined;
       case "custody":
-        return defendant?.custody;
+        return defendant?.custody ?? undefined;
       case "custodyTimeLimit":
         return defendant?.custodyTimeLimit ?? undefined;
       case "interpreterLanguage":
@@ -271,7 +272,7 @@ export function createFormService(options: {
       const defendants = await store.defendants.listByCase(form.caseId);
       const nameOf = (defendantId: string) => {
         const d = defendants.find((x) => x.id === defendantId);
-        return d ? `${d.firstName} ${d.lastName}` : defendantId;
+        return d ? defendantName(d) : defendantId;
       };
       const partTitle = (key: string) =>
         key.startsWith("defence:")

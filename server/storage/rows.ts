@@ -51,10 +51,11 @@ export const toCase = (r: Row): CaseRecord => ({
 export const toDefendant = (r: Row): Defendant => ({
   id: str(r.id),
   caseId: str(r.case_id),
+  kind: r.kind === "organisation" ? "organisation" : "person",
   firstName: str(r.first_name),
   lastName: str(r.last_name),
-  dateOfBirth: str(r.date_of_birth),
-  custody: str(r.custody) as Defendant["custody"],
+  dateOfBirth: strOrNull(r.date_of_birth),
+  custody: strOrNull(r.custody) as Defendant["custody"],
   custodyTimeLimit: strOrNull(r.custody_time_limit),
   bailConditions: strOrNull(r.bail_conditions),
   interpreterLanguage: strOrNull(r.interpreter_language),
@@ -164,7 +165,7 @@ export const toAudit = (r: Row): AuditEntry => ({
 /** The fields of each record that a versioned update may change, with their columns. */
 export type CaseChanges = Partial<Pick<CaseRecord, "jurisdiction" | "courtCode" | "status" | "sentOn">>;
 export type DefendantChanges = Partial<
-  Pick<Defendant, "firstName" | "lastName" | "dateOfBirth" | "custody" | "custodyTimeLimit" | "bailConditions" | "interpreterLanguage" | "isYouth">
+  Pick<Defendant, "kind" | "firstName" | "lastName" | "dateOfBirth" | "custody" | "custodyTimeLimit" | "bailConditions" | "interpreterLanguage" | "isYouth">
 >;
 export type OffenceChanges = Partial<
   Pick<Offence, "code" | "title" | "wording" | "legislation" | "startDate" | "endDate" | "modeOfTrial" | "indicatedPlea" | "plea">
@@ -189,6 +190,7 @@ export const caseColumns = (c: CaseChanges) =>
 
 export const defendantColumns = (d: DefendantChanges): ColumnValues => {
   const out = columnsOf(d, {
+    kind: "kind",
     firstName: "first_name",
     lastName: "last_name",
     dateOfBirth: "date_of_birth",

@@ -24,13 +24,31 @@ export const caseSearchQuery = z
   .strict();
 export type CaseSearchQuery = z.output<typeof caseSearchQuery>;
 
-/** Body of `POST /api/associations`. */
-export const associationRequest = z
-  .object({
-    urn: z.string().trim().min(1).max(40).transform(normaliseUrn).pipe(z.string().regex(URN_PATTERN)),
-    surname: z.string().trim().min(1).max(100),
-    dateOfBirth: isoDate,
-    forename: z.string().trim().max(100).optional(),
-  })
-  .strict();
+const associationUrn = z.string().trim().min(1).max(40).transform(normaliseUrn).pipe(z.string().regex(URN_PATTERN));
+
+/**
+ * Body of `POST /api/associations`: the URN and, for a person, their surname and date of birth
+ * (and, to tell apart two of the same name and birthday, the forename); for an organisation
+ * (`"kind": "organisation"`), its name and the date of a hearing listed in the case, as on the
+ * summons served on it (Common Platform asks an organisation's name and a hearing date too).
+ */
+export const associationRequest = z.union([
+  z
+    .object({
+      kind: z.literal("person").optional(),
+      urn: associationUrn,
+      surname: z.string().trim().min(1).max(100),
+      dateOfBirth: isoDate,
+      forename: z.string().trim().max(100).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("organisation"),
+      urn: associationUrn,
+      organisationName: z.string().trim().min(1).max(200),
+      hearingDate: isoDate,
+    })
+    .strict(),
+]);
 export type AssociationRequest = z.output<typeof associationRequest>;

@@ -117,19 +117,60 @@ export function offenceIntake() {
     .refine(endsAfterStart, { message: problem("endBeforeStart"), path: ["endDate"] });
 }
 
-/** A person defendant at intake, with at least one offence. */
-export function defendantIntake(today: string) {
+const offencesIntake = () => z.array(offenceIntake()).min(1, problem("defendantNeedsOffence")).max(100);
+
+/** A person defendant at intake, with at least one offence (`kind` may be left out). */
+function personIntake(today: string) {
   const f = defendantFields(today);
   return z
     .object({
+      kind: z.literal("person"),
       ...f,
       custodyTimeLimit: f.custodyTimeLimit.default(null),
       bailConditions: f.bailConditions.default(null),
       interpreterLanguage: f.interpreterLanguage.default(null),
       isYouth: f.isYouth.default(false),
-      offences: z.array(offenceIntake()).min(1, problem("defendantNeedsOffence")).max(100),
+      offences: offencesIntake(),
     })
     .strict();
+}
+
+/**
+ * An organisation defendant at intake: its registered name and offences (and an interpreter, for
+ * whoever attends for it). It has no date of birth, custody or bail, so those fields are refused.
+ * It comes out in the stored shape: the name as `lastName`, the person-only fields empty.
+ */
+function organisationIntake() {
+  return z
+    .object({
+      kind: z.literal("organisation"),
+      organisationName: text(200, "organisationName"),
+      interpreterLanguage: text(60, "interpreterLanguage").nullable().default(null),
+      offences: offencesIntake(),
+    })
+    .strict()
+    .transform(({ organisationName, ...rest }) => ({ ...rest, ...organisationFields(organisationName) }));
+}
+
+/** The person-only fields of an organisation defendant, in the stored shape. */
+export function organisationFields(organisationName: string) {
+  return {
+    firstName: "",
+    lastName: organisationName,
+    dateOfBirth: null,
+    custody: null,
+    custodyTimeLimit: null,
+    bailConditions: null,
+    isYouth: false,
+  } as const;
+}
+
+/** A defendant at intake: a person (the default) or an organisation, with at least one offence. */
+export function defendantIntake(today: string) {
+  return z.preprocess(
+    (v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !("kind" in v) ? { ...v, kind: "person" } : v),
+    z.discriminatedUnion("kind", [personIntake(today), organisationIntake()]),
+  );
 }
 
 /** A hearing to list; the court defaults to the case's court. */
@@ -178,11 +219,45 @@ export const casePatch = z
   .refine(atLeastOneField, problem("nothingToChange"));
 export type CasePatch = z.output<typeof casePatch>;
 
-/** Body of `PATCH /api/defendants/:id`. */
+/**
+ * Body of `PATCH /api/defendants/:id`. A person's fields, or an organisation's name; which apply
+ * depends on the defendant, so the service checks that (`checkDefendantPatch`).
+ */
 export function defendantPatch(today: string) {
-  return z.object(defendantFields(today)).partial().strict().refine(atLeastOneField, problem("nothingToChange"));
+  return z
+    .object({ ...defendantFields(today), organisationName: text(200, "organisationName") })
+    .partial()
+    .strict()
+    .refine(atLeastOneField, problem("nothingToChange"));
 }
 export type DefendantPatch = z.output<ReturnType<typeof defendantPatch>>;
+
+/** Fields of a defendant patch that only a person has. */
+const PERSON_ONLY = ["firstName", "lastName", "dateOfBirth", "custody", "custodyTimeLimit", "bailConditions", "isYouth"] as const;
+const PERSON_ONLY_FIELD: Record<(typeof PERSON_ONLY)[number], ProblemField> = {
+  firstName: "firstName",
+  lastName: "surname",
+  dateOfBirth: "dateOfBirth",
+  custody: "custody",
+  custodyTimeLimit: "custodyTimeLimit",
+  bailConditions: "bailConditions",
+  isYouth: "isYouth",
+};
+
+/**
+ * Whether a patch suits the kind of defendant it changes: the problems (field and message) if
+ * not, and otherwise the changes in the stored shape (an organisation's name is its `lastName`).
+ */
+export function checkDefendantPatch(kind: "person" | "organisation", patch: DefendantPatch) {
+  const { organisationName, ...personFields } = patch;
+  if (kind === "person") {
+    if (organisationName !== undefined) return { problems: [{ field: "organisationName", message: problem("notForPerson") }] };
+    return { changes: personFields };
+  }
+  const problems = PERSON_ONLY.filter((key) => patch[key] !== undefined).map((key) => ({ field: key, message: problem("notForOrganisation", PERSON_ONLY_FIELD[key]) }));
+  if (problems.length > 0) return { problems };
+  return { changes: { ...(organisationName === undefined ? {} : { lastName: organisationName }), ...(patch.interpreterLanguage === undefined ? {} : { interpreterLanguage: patch.interpreterLanguage }) } };
+}
 
 /** Body of `PATCH /api/offences/:id`. */
 export const offencePatch = z

@@ -3,7 +3,7 @@ import { suite } from "uvu";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { ptphStageDates } from "../../shared/domain/ptph-timetable.ts";
 import { translator } from "../../shared/i18n/i18n.ts";
-import { problemText } from "../../shared/i18n/problem-text.ts";
+import { issueProblem, problemText } from "../../shared/i18n/problem-text.ts";
 import { createCaseRequest, defendantPatch, offencePatch } from "../../shared/schemas/intake.schema.ts";
 import { openSocket } from "../helpers/socket-client.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
@@ -19,7 +19,18 @@ const USERS = {
 type Who = keyof typeof USERS;
 
 type Offence = { id: string; code: string; version: number; indicatedPlea: string };
-type Defendant = { id: string; lastName: string; dateOfBirth: string; custody: string; custodyTimeLimit: string | null; version: number; offences: Offence[] };
+type Defendant = {
+  id: string;
+  kind: "person" | "organisation";
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string | null;
+  custody: string | null;
+  custodyTimeLimit: string | null;
+  interpreterLanguage: string | null;
+  version: number;
+  offences: Offence[];
+};
 type Hearing = { id: string; courtCode: string; date: string; version: number; judiciary: string[] };
 type CaseView = {
   id: string;
@@ -337,6 +348,108 @@ test("the defence finds the new case by URN, surname and date of birth, then may
   assert.is(edit.status, 403);
   const caseEdit = await call(server, cookies.dan, "PATCH", `/api/cases/${view.id}`, { status: "concluded" }, { "if-match": '"1"' });
   assert.is(caseEdit.status, 403);
+});
+
+/** An organisation defendant as the API takes it: its name and offences, nothing a person has. */
+function organisationDefendant(name: string) {
+  const offence = intakeBody("x").defendants[0]?.offences[0];
+  return { kind: "organisation", organisationName: name, offences: [{ ...offence, code: "HS74002", title: "Failing to ensure safety of employees", legislation: "Health and Safety at Work etc. Act 1974, s.2 and s.33" }] };
+}
+
+test("an organisation defendant is created by its name alone; a date of birth, custody or bail for it is refused", async (context) => {
+  const { server, cookies } = context;
+  const schema = createCaseRequest("2026-11-27");
+  const issues = (defendant: unknown) => {
+    const result = schema.safeParse(intakeBody("52KB0004026", { defendants: [defendant] }));
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${problemText(english, issueProblem(i))}`);
+  };
+  assert.equal(issues(organisationDefendant("Kingsbridge Haulage Ltd")), []);
+  assert.equal(issues({ ...organisationDefendant(" "), organisationName: "  " }), ["defendants.0.organisationName: organisation name is required"]);
+  assert.equal(issues({ ...organisationDefendant("Kingsbridge Haulage Ltd"), dateOfBirth: "1990-01-01" }), ["defendants.0: this field is not part of the format"]);
+  assert.equal(issues({ ...organisationDefendant("Kingsbridge Haulage Ltd"), kind: "robot" }).length, 1, "a kind that is neither");
+
+  const before = await server.deps.store.cases.count();
+  for (const extra of [{ dateOfBirth: "1990-01-01" }, { custody: "custody" }, { bailConditions: "Curfew" }, { firstName: "Acme" }]) {
+    const refused = await call(server, cookies.sam, "POST", "/api/cases", intakeBody("52KB0004026", { defendants: [{ ...organisationDefendant("Kingsbridge Haulage Ltd"), ...extra }] }));
+    assert.is(refused.status, 400, JSON.stringify(extra));
+    assert.is(code(refused.body), "request.invalid");
+  }
+  assert.is(await server.deps.store.cases.count(), before, "nothing written");
+
+  const person = intakeBody("x").defendants[0];
+  const { view } = await createCase(context, "pat", "52KB0004026", { defendants: [organisationDefendant("Kingsbridge Haulage Ltd"), person] });
+  const [organisation, individual] = view.defendants;
+  assert.equal(
+    organisation && [organisation.kind, organisation.firstName, organisation.lastName, organisation.dateOfBirth, organisation.custody, organisation.custodyTimeLimit],
+    ["organisation", "", "Kingsbridge Haulage Ltd", null, null, null],
+  );
+  assert.equal(individual && [individual.kind, individual.lastName, individual.custody], ["person", "Vellacott", "custody"], "a person beside it, the default kind");
+  const overview = await apiAs(server, cookies.sam).get(`/api/cases/${view.id}`);
+  const shown = (overview.body as { defendants: { kind: string; name: string; dateOfBirth: string | null }[] }).defendants;
+  assert.equal(shown.map((d) => [d.kind, d.name, d.dateOfBirth]), [["organisation", "Kingsbridge Haulage Ltd", null], ["person", "Tamsin Vellacott", "1994-07-19"]]);
+  const found = await apiAs(server, cookies.pat).get("/api/cases?surname=kingsbridge");
+  assert.equal((found.body as { cases: { urn: string; defendants: { name: string }[] }[] }).cases.map((c) => [c.urn, c.defendants[0]?.name]), [["52KB0004026", "Kingsbridge Haulage Ltd"]]);
+});
+
+test("an organisation's name and interpreter are edited; a person's fields are refused for it, and an organisation name for a person", async (context) => {
+  const { server, cookies } = context;
+  const { view } = await createCase(context, "sam", "52KB0004126", { prosecutingOrganisationId: "cps-wessex", defendants: [organisationDefendant("Abbots Waste plc"), intakeBody("x").defendants[0]] });
+  const [organisation, person] = view.defendants as [Defendant, Defendant];
+  for (const patch of [{ dateOfBirth: "1990-01-01" }, { custody: "custody" }, { firstName: "Abbots", organisationName: "Abbots Waste Ltd" }]) {
+    const refused = await call(server, cookies.sam, "PATCH", `/api/defendants/${organisation.id}`, patch, { "if-match": '"1"' });
+    assert.is(refused.status, 400, JSON.stringify(patch));
+    const problems = (refused.body as { error: { problems?: { field: string; code: string }[] } }).error.problems ?? [];
+    assert.ok(problems.length > 0 && problems.every((p) => p.code.startsWith("problems:notForOrganisation")), JSON.stringify(refused.body));
+  }
+  const personRefused = await call(server, cookies.sam, "PATCH", `/api/defendants/${person.id}`, { organisationName: "Vellacott Ltd" }, { "if-match": '"1"' });
+  assert.is(personRefused.status, 400);
+  assert.equal((personRefused.body as { error: { problems: unknown } }).error.problems, [{ field: "organisationName", code: "problems:notForPerson" }]);
+  assert.is((await server.deps.store.defendants.get(organisation.id))?.version, 1, "nothing changed by a refused patch");
+
+  const renamed = await call(server, cookies.sam, "PATCH", `/api/defendants/${organisation.id}`, { organisationName: "Abbots Waste Ltd", interpreterLanguage: "Welsh" }, { "if-match": '"1"' });
+  assert.is(renamed.status, 200, JSON.stringify(renamed.body));
+  const after = renamed.body as Defendant;
+  assert.equal([after.kind, after.lastName, after.interpreterLanguage, after.dateOfBirth, after.version], ["organisation", "Abbots Waste Ltd", "Welsh", null, 2]);
+  const entry = (await server.deps.store.audit.list({ caseId: view.id })).find((e) => e.action === "defendant.updated" && e.subjectId === organisation.id);
+  assert.equal(entry?.detail, { version: 2, before: { lastName: "Abbots Waste plc", interpreterLanguage: null }, after: { lastName: "Abbots Waste Ltd", interpreterLanguage: "Welsh" } });
+});
+
+test("the defence gets access to an organisation's case with the URN, its name and a hearing date; a wrong date or a person's details do not", async (context) => {
+  const { server, cookies } = context;
+  const { view } = await createCase(context, "sam", "52KB0004226", { prosecutingOrganisationId: "cps-wessex", defendants: [organisationDefendant("Marsh Lane Builders Ltd")] });
+  const hearingDate = view.hearings[0]?.date ?? "";
+  const dan = apiAs(server, cookies.dan);
+  for (const wrong of [
+    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", hearingDate: addCalendarDays(hearingDate, 1) },
+    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders", hearingDate },
+    { urn: "52KB0004226", surname: "Marsh Lane Builders Ltd", dateOfBirth: "1990-01-01" },
+  ]) {
+    const refused = await dan.post("/api/associations", wrong);
+    assert.is(refused.status, 404, JSON.stringify(wrong));
+    assert.is(code(refused.body), "case.not_found");
+  }
+  const malformed = await dan.post("/api/associations", { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", dateOfBirth: hearingDate });
+  assert.is(malformed.status, 400);
+  const granted = await dan.post("/api/associations", { kind: "organisation", urn: "52kb 0004226", organisationName: "marsh lane builders LTD", hearingDate });
+  assert.is(granted.status, 201, granted.text);
+  assert.is((granted.body as { defendantId: string }).defendantId, view.defendants[0]?.id);
+  assert.is((await dan.get(`/api/cases/${view.id}`)).status, 200);
+});
+
+test("a defendant remanded in custody after intake gets the statutory custody time limit; a limit given is kept", async (context) => {
+  const { server, cookies } = context;
+  const firstHearing = addCalendarDays(today, 14);
+  const onBail = intakeBody("x").defendants.map((d) => ({ ...d, custody: "bail" }));
+  const { view } = await createCase(context, "pat", "52KB0004326", { defendants: [...onBail, ...onBail.map((d) => ({ ...d, firstName: "Ivo" }))] });
+  const [first, second] = view.defendants as [Defendant, Defendant];
+  assert.is(first.custodyTimeLimit, null);
+  const remanded = await call(server, cookies.sam, "PATCH", `/api/defendants/${first.id}`, { custody: "custody" }, { "if-match": '"1"' });
+  assert.is(remanded.status, 200, JSON.stringify(remanded.body));
+  assert.equal([(remanded.body as Defendant).custody, (remanded.body as Defendant).custodyTimeLimit], ["custody", addCalendarDays(firstHearing, 70)]);
+  const given = await call(server, cookies.sam, "PATCH", `/api/defendants/${second.id}`, { custody: "custody", custodyTimeLimit: "2027-02-01" }, { "if-match": '"1"' });
+  assert.is((given.body as Defendant).custodyTimeLimit, "2027-02-01");
+  const entry = (await server.deps.store.audit.list({ caseId: view.id })).find((e) => e.action === "defendant.updated" && e.subjectId === first.id);
+  assert.equal((entry?.detail as { after: unknown } | undefined)?.after, { custody: "custody", custodyTimeLimit: addCalendarDays(firstHearing, 70) }, "the limit is audited with the change");
 });
 
 test.run();

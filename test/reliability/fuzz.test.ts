@@ -201,7 +201,7 @@ async function poolsOf(store: Store, feedFile: string): Promise<Pools> {
     },
     urns: cases.map((c) => c.urn),
     surnames: defendants.map((d) => d.lastName),
-    dates: [...new Set([...defendants.map((d) => d.dateOfBirth), "2026-12-18", "2026-02-29", "1900-01-01"])],
+    dates: [...new Set([...defendants.flatMap((d) => (d.dateOfBirth === null ? [] : [d.dateOfBirth])), "2026-12-18", "2026-02-29", "1900-01-01"])],
     defendantIds: defendants.map((d) => d.id),
     documentIds,
   };

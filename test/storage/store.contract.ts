@@ -355,6 +355,34 @@ export function storeContract(
     assert.equal(await store.hearings.get("case-t-h1"), hearing);
   });
 
+  test("keeps an organisation defendant: its name, and no date of birth or custody; found by name", async ({ store }) => {
+    await seedCase(store);
+    const tree = caseTree();
+    const [first] = tree.defendants;
+    if (!first) throw new Error("tree has no defendant");
+    first.defendant = {
+      ...first.defendant,
+      kind: "organisation",
+      firstName: "",
+      lastName: "Zenith Haulage Ltd",
+      dateOfBirth: null,
+      custody: null,
+      custodyTimeLimit: null,
+    };
+    await store.cases.insertTree(tree);
+    const [organisation, person] = await store.defendants.listByCase("case-t");
+    assert.equal(
+      organisation && [organisation.kind, organisation.firstName, organisation.lastName, organisation.dateOfBirth, organisation.custody, organisation.custodyTimeLimit],
+      ["organisation", "", "Zenith Haulage Ltd", null, null, null],
+    );
+    assert.equal(person && [person.kind, person.dateOfBirth, person.custody], ["person", "1991-05-06", "custody"]);
+    const scope = { kind: "prosecution" as const, organisationId: "cps-test" };
+    assert.equal(await store.cases.search({ scope, surnamePrefix: "zenith", today: "2026-01-01", limit: 10 }), ["case-t"]);
+    assert.equal(await store.cases.search({ scope, surnamePrefix: "zenith", dateOfBirth: "1991-05-06", today: "2026-01-01", limit: 10 }), []);
+    const renamed = await store.defendants.update("case-t-d1", 1, { lastName: "Zenith Freight Ltd" });
+    assert.equal(renamed.status === "updated" ? [renamed.record.kind, renamed.record.lastName, renamed.record.dateOfBirth] : [], ["organisation", "Zenith Freight Ltd", null]);
+  });
+
   test("a whole case with a taken URN leaves nothing behind", async ({ store }) => {
     await seedCase(store);
     try {

@@ -14,6 +14,7 @@ import * as Y from "yjs";
 import { annotationsIn, type ExportedAnnotation, notesPdf } from "../../documents/notes-export.ts";
 import type { AuditService } from "../../audit/audit.service.ts";
 import { withoutControlCharacters } from "../../../shared/schemas/common.schema.ts";
+import { defendantName } from "../../../shared/schemas/defendant.schema.ts";
 import { sectionCode } from "../../../shared/schemas/document.schema.ts";
 import { londonDateTime } from "../../../shared/domain/calendar.ts";
 import { AppError } from "../../app-error.ts";
@@ -221,7 +222,7 @@ export function documentRoutes(options: {
       bundleCase: {
         urn: record.urn,
         courtName: court ? courtNameIn(court, languageOf(ctx)) : record.courtCode,
-        defendantNames: defendants.map((d) => `${d.firstName} ${d.lastName}`),
+        defendantNames: defendants.map(defendantName),
         organisationName: organisation?.name ?? actor.organisationId,
         preparedOn: formatLongDate(londonDateTime(options.clock()).date, languageOf(ctx)),
       },

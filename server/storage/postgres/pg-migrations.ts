@@ -226,4 +226,14 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
         user_id TEXT NOT NULL, kind TEXT NOT NULL, mode TEXT NOT NULL, PRIMARY KEY (user_id, kind));
     `,
   },
+  {
+    version: 12,
+    name: "organisation defendants",
+    // Same change as SQLITE_MIGRATIONS 11: a kind, and no date of birth or custody for an organisation.
+    sql: `
+      ALTER TABLE defendants ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person','organisation'));
+      ALTER TABLE defendants ALTER COLUMN date_of_birth DROP NOT NULL;
+      ALTER TABLE defendants ALTER COLUMN custody DROP NOT NULL;
+    `,
+  },
 ];

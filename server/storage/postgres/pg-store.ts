@@ -309,8 +309,8 @@ class PgStore implements Store {
       insert: async (d, position) => {
         await run(
           `INSERT INTO defendants (id, case_id, position, first_name, first_name_folded, last_name, last_name_folded,
-             date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version)
-           VALUES ($1, $2, COALESCE($14::integer, (SELECT count(*) FROM defendants WHERE case_id = $2)), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version, kind)
+           VALUES ($1, $2, COALESCE($14::integer, (SELECT count(*) FROM defendants WHERE case_id = $2)), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15)`,
           d.id,
           d.caseId,
           d.firstName,
@@ -325,6 +325,7 @@ class PgStore implements Store {
           d.isYouth ? 1 : 0,
           d.version ?? 1,
           position ?? null,
+          d.kind ?? "person",
         );
       },
       update: (id, expectedVersion, changes) =>

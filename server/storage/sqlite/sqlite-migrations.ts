@@ -194,4 +194,23 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         user_id TEXT NOT NULL, kind TEXT NOT NULL, mode TEXT NOT NULL, PRIMARY KEY (user_id, kind));
     `,
   },
+  {
+    version: 11,
+    name: "organisation defendants",
+    // An organisation has no date of birth and no custody status, so both columns become
+    // nullable. SQLite cannot drop NOT NULL in place: each column is copied to a nullable one,
+    // dropped, and the copy renamed (no table rebuild, so the foreign keys to defendants stand).
+    sql: `
+      ALTER TABLE defendants ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person','organisation'));
+      ALTER TABLE defendants ADD COLUMN date_of_birth_nullable TEXT;
+      ALTER TABLE defendants ADD COLUMN custody_nullable TEXT;
+      UPDATE defendants SET date_of_birth_nullable = date_of_birth, custody_nullable = custody;
+      DROP INDEX defendants_name_dob;
+      ALTER TABLE defendants DROP COLUMN date_of_birth;
+      ALTER TABLE defendants DROP COLUMN custody;
+      ALTER TABLE defendants RENAME COLUMN date_of_birth_nullable TO date_of_birth;
+      ALTER TABLE defendants RENAME COLUMN custody_nullable TO custody;
+      CREATE INDEX defendants_name_dob ON defendants(last_name_folded, date_of_birth);
+    `,
+  },
 ];

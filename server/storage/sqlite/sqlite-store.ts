@@ -305,8 +305,8 @@ class SqliteStore implements Store {
       insert: (d: NewDefendant, position?: number) =>
         write(() => {
           q(`INSERT INTO defendants (id, case_id, position, first_name, first_name_folded, last_name, last_name_folded,
-               date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version)
-             VALUES (?, ?, COALESCE(?, (SELECT count(*) FROM defendants WHERE case_id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+               date_of_birth, custody, custody_time_limit, bail_conditions, interpreter_language, is_youth, version, kind)
+             VALUES (?, ?, COALESCE(?, (SELECT count(*) FROM defendants WHERE case_id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
             d.id,
             d.caseId,
             position ?? null,
@@ -322,6 +322,7 @@ class SqliteStore implements Store {
             d.interpreterLanguage,
             d.isYouth ? 1 : 0,
             d.version ?? 1,
+            d.kind ?? "person",
           );
         }),
       update: (id: string, expectedVersion: number, changes: DefendantChanges) =>
