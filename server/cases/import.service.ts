@@ -146,7 +146,12 @@ export function createImportService(options: {
         if (!parsed.success) {
           const urn = intakeUrn.safeParse((item as { urn?: unknown } | null)?.urn);
           for (const issue of parsed.error.issues) {
-            problems.push({ ...at, ...(urn.success ? { urn: urn.data } : {}), field: problemField(issue.path), message: issueProblem(issue) });
+            // A field that is not part of the format is named: `defendants[0].custody`, not `defendants[0]`.
+            const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
+            for (const key of keys) {
+              const path = key === undefined ? issue.path : [...issue.path, key];
+              problems.push({ ...at, ...(urn.success ? { urn: urn.data } : {}), field: problemField(path), message: issueProblem(issue) });
+            }
           }
           continue;
         }

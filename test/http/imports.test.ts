@@ -117,6 +117,26 @@ test("a dry run writes nothing; a changed field updates the case in place, versi
   assert.equal([changes[0]?.before, changes[0]?.after], [{ lastName: "Family1" }, { lastName: "Renamed" }]);
 });
 
+test("an organisation defendant imports, re-imports unchanged, and is renamed in place", async ({ server, cookies }) => {
+  const original = generatedCase(1, "69");
+  const [offence] = original.defendants[0]?.offences ?? [];
+  const withOrganisation = { ...original, defendants: [...original.defendants, { kind: "organisation", organisationName: "Family1 Trading Ltd", offences: [offence] }] };
+  const first = await post(server, cookies.pat, file([withOrganisation]));
+  assert.equal([first.status, (first.body as Summary).created], [200, 1], JSON.stringify(first.body));
+  const again = await post(server, cookies.pat, file([withOrganisation]));
+  assert.is((again.body as Summary).unchanged, 1, "the organisation reads back as it was given");
+  const renamed = { ...withOrganisation, defendants: [...original.defendants, { kind: "organisation", organisationName: "Family1 Trading plc", offences: [offence] }] };
+  assert.is(((await post(server, cookies.pat, file([renamed]))).body as Summary).updated, 1);
+  const record = await server.deps.store.cases.getByUrn("69KB0000001");
+  const organisation = (await server.deps.store.defendants.listByCase(record?.id ?? "")).at(-1);
+  assert.equal(organisation && [organisation.kind, organisation.lastName, organisation.dateOfBirth, organisation.custody, organisation.version], ["organisation", "Family1 Trading plc", null, null, 2]);
+  const bad = await post(server, cookies.pat, file([{ ...withOrganisation, urn: "69KB0000002", defendants: [{ kind: "organisation", organisationName: "X Ltd", custody: "custody", offences: [offence] }] }]));
+  assert.equal([bad.status, (bad.body as { error: { code: string } }).error.code], [400, "import.invalid"], JSON.stringify(bad.body));
+  const [problem] = (bad.body as { error: { problems: { field: string; code: string }[] } }).error.problems;
+  assert.equal([problem?.field, problem?.code], ["defendants[0].custody", "problems:unknownField"], "the field an organisation does not have is named");
+  assert.is(await server.deps.store.cases.getByUrn("69KB0000002"), undefined);
+});
+
 test("a court list CSV with a bad line is refused whole; a good one lists the hearings", async ({ server, cookies }) => {
   assert.is((await post(server, cookies.sam, file([generatedCase(1, "64")]))).status, 200);
   const header = "urn,court,courtroom,date,startTime,type,estimatedMinutes,judiciary";
