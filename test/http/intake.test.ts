@@ -5,6 +5,7 @@ import { ptphStageDates } from "../../shared/domain/ptph-timetable.ts";
 import { translator } from "../../shared/i18n/i18n.ts";
 import { issueProblem, problemText } from "../../shared/i18n/problem-text.ts";
 import { createCaseRequest, defendantPatch, offencePatch } from "../../shared/schemas/intake.schema.ts";
+import { openCollab } from "../helpers/collab-client.ts";
 import { openSocket } from "../helpers/socket-client.ts";
 import { apiAs, signIn } from "../helpers/sign-in.ts";
 import { eventually, startTestServer, type TestServer } from "../helpers/test-server.ts";
@@ -389,6 +390,20 @@ test("an organisation defendant is created by its name alone; a date of birth, c
   assert.equal(shown.map((d) => [d.kind, d.name, d.dateOfBirth]), [["organisation", "Kingsbridge Haulage Ltd", null], ["person", "Tamsin Vellacott", "1994-07-19"]]);
   const found = await apiAs(server, cookies.pat).get("/api/cases?surname=kingsbridge");
   assert.equal((found.body as { cases: { urn: string; defendants: { name: string }[] }[] }).cases.map((c) => [c.urn, c.defendants[0]?.name]), [["52KB0004026", "Kingsbridge Haulage Ltd"]]);
+
+  // A PET's defendant part names the organisation and leaves its date of birth and custody empty.
+  const pet = await apiAs(server, cookies.lee).post(`/api/cases/${view.id}/forms`, { type: "PET" });
+  assert.is(pet.status, 201, pet.text);
+  const part = (pet.body as { parts: { key: string; docName: string }[] }).parts.find((p) => p.key === `defence:${organisation?.id}`);
+  const client = openCollab(server, cookies.lee, part?.docName ?? "");
+  try {
+    await client.synced();
+    const fields = client.doc.getMap("fields");
+    const text = (id: string) => fields.get(id)?.toString();
+    assert.equal([text("defendantName"), text("dateOfBirth"), text("custodyStatus")], ["Kingsbridge Haulage Ltd", undefined, undefined]);
+  } finally {
+    client.destroy();
+  }
 });
 
 test("an organisation's name and interpreter are edited; a person's fields are refused for it, and an organisation name for a person", async (context) => {
