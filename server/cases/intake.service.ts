@@ -141,6 +141,25 @@ export function createIntakeService(options: {
     /** Today in London: the day rules such as "date of birth not in the future" are judged on. */
     today,
 
+    /**
+     * What a "Create a case" form offers this actor: the prosecuting organisations and the courts
+     * it may create a case for (court staff: any prosecutor, at their courts; a prosecutor: its own
+     * organisation, at any court). 403 for anyone who creates no cases.
+     */
+    async options(actor: Actor) {
+      const [organisations, courts] = await Promise.all([store.organisations.listByKind("prosecution"), store.courts.list()]);
+      const allowed = (organisationId: string, courtCode: string) => can(actor, "create", { kind: "new-case", prosecutingOrganisationId: organisationId, courtCode });
+      const prosecutors = organisations.filter((o) => courts.some((c) => allowed(o.id, c.code)));
+      const atCourts = courts.filter((c) => prosecutors.some((o) => allowed(o.id, c.code)));
+      if (prosecutors.length === 0) throw new AppError("auth.forbidden");
+      return {
+        prosecutingOrganisations: prosecutors.map((o) => ({ id: o.id, name: o.name })),
+        courts: atCourts
+          .map((c) => ({ code: c.code, name: c.name, welshName: c.welshName ?? null, jurisdiction: c.jurisdiction }))
+          .sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
+      };
+    },
+
     async create(actor: Actor, input: CreateCaseRequest) {
       const prosecutingOrganisationId = input.prosecutingOrganisationId ?? (actor.role === "prosecutor" ? actor.organisationId : undefined);
       if (prosecutingOrganisationId === undefined) throw new AppError("request.invalid");

@@ -8,6 +8,7 @@ import type { DirectionRecord } from "../../shared/schemas/direction.schema.ts";
 import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
 import type { FormRecord, SignOff } from "../../shared/schemas/form.schema.ts";
 import type { Hearing } from "../../shared/schemas/hearing.schema.ts";
+import type { Organisation } from "../../shared/schemas/organisation.schema.ts";
 import type { User } from "../../shared/schemas/user.schema.ts";
 import { foldName } from "../../shared/schemas/common.schema.ts";
 
@@ -46,6 +47,12 @@ export const toCase = (r: Row): CaseRecord => ({
   status: str(r.status) as CaseRecord["status"],
   sentOn: strOrNull(r.sent_on),
   version: Number(r.version ?? 1),
+});
+
+export const toOrganisation = (r: Row): Organisation => ({
+  id: str(r.id),
+  name: str(r.name),
+  kind: str(r.kind) as Organisation["kind"],
 });
 
 export const toDefendant = (r: Row): Defendant => ({

@@ -77,6 +77,8 @@ export interface CourtRepository {
 export interface OrganisationRepository {
   upsert(organisation: Organisation): Promise<void>;
   get(id: string): Promise<Organisation | undefined>;
+  /** The organisations of one kind, by name. */
+  listByKind(kind: Organisation["kind"]): Promise<Organisation[]>;
 }
 
 export interface UserRepository {

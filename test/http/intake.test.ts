@@ -467,4 +467,17 @@ test("a defendant remanded in custody after intake gets the statutory custody ti
   assert.equal((entry?.detail as { after: unknown } | undefined)?.after, { custody: "custody", custodyTimeLimit: addCalendarDays(firstHearing, 70) }, "the limit is audited with the change");
 });
 
+test("the create-case options list the prosecutors and courts each may create cases for; others get 403", async ({ server, cookies }) => {
+  type Options = { prosecutingOrganisations: { id: string; name: string }[]; courts: { code: string; name: string; jurisdiction: string }[] };
+  const sam = (await apiAs(server, cookies.sam).get("/api/intake/options")).body as Options;
+  assert.equal(sam.prosecutingOrganisations, [{ id: "cps-mercia", name: "CPS Mercia" }, { id: "cps-wessex", name: "CPS Wessex" }]);
+  assert.equal(sam.courts.map((c) => c.code), ["AVMC01", "CBCC01", "KBMC01"], "court staff: their own courts, by name");
+  const pat = (await apiAs(server, cookies.pat).get("/api/intake/options")).body as Options;
+  assert.equal(pat.prosecutingOrganisations, [{ id: "cps-wessex", name: "CPS Wessex" }], "a prosecutor: its own organisation");
+  assert.ok(pat.courts.some((c) => c.code === "ACMC01"), "at any court");
+  assert.is((await apiAs(server, cookies.dan).get("/api/intake/options")).status, 403);
+  assert.is((await apiAs(server, cookies.lee).get("/api/intake/options")).status, 403, "a legal adviser creates no cases");
+  assert.is((await fetch(`${server.url}/api/intake/options`)).status, 401);
+});
+
 test.run();

@@ -152,6 +152,14 @@ export function storeContract(
     assert.is(await store.cases.count(), 1);
   });
 
+  test("lists the organisations of one kind by name", async ({ store }) => {
+    await seedCase(store);
+    await store.organisations.upsert({ id: "cps-a", name: "CPS Avon", kind: "prosecution" });
+    assert.equal((await store.organisations.listByKind("prosecution")).map((o) => o.id), ["cps-a", "cps-test"]);
+    assert.equal((await store.organisations.listByKind("defence")).map((o) => o.name), ["Firm A", "Firm B"]);
+    assert.equal(await store.organisations.listByKind("court"), []);
+  });
+
   test("refuses a second case with the same URN", async ({ store }) => {
     await seedCase(store);
     try {

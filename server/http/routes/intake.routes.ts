@@ -45,6 +45,12 @@ export function intakeRoutes(options: { intake: IntakeService }): Router {
     }
   };
 
+  router.get("/api/intake/options", async (ctx) => {
+    const actor = actorOf(ctx);
+    ctx.set("Cache-Control", "no-store");
+    ctx.body = await intake.options(actor);
+  });
+
   router.post("/api/cases", json, async (ctx) => {
     const actor = actorOf(ctx);
     const input = parseInput(createCaseRequest(intake.today()), ctx.request.body);

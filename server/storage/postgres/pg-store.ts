@@ -1,7 +1,6 @@
 import { isLanguage } from "../../../shared/i18n/language.ts";
 import pg from "pg";
 import type { AuditEntry } from "../../../shared/schemas/audit.schema.ts";
-import type { Organisation } from "../../../shared/schemas/organisation.schema.ts";
 import { foldName, withoutControlCharacters } from "../../../shared/schemas/common.schema.ts";
 import { GENESIS_HASH, hashAuditEntry } from "../../audit/audit-chain.ts";
 import type { BlobStore } from "../../blobs/blob-store.ts";
@@ -34,7 +33,7 @@ import type {
 import { StoreConflictError } from "../store.ts";
 import { PG_MIGRATIONS } from "./pg-migrations.ts";
 import { withTransaction } from "./pg-transaction.ts";
-import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toOrganisation, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
 
 
 /** What a query runs on: the pool, or the one client of a transaction. */
@@ -177,12 +176,8 @@ class PgStore implements Store {
           o.kind,
         );
       },
-      get: async (id) =>
-        mapOptional(await one("SELECT * FROM organisations WHERE id = $1", id), (r) => ({
-          id: str(r.id),
-          name: str(r.name),
-          kind: str(r.kind) as Organisation["kind"],
-        })),
+      get: async (id) => mapOptional(await one("SELECT * FROM organisations WHERE id = $1", id), toOrganisation),
+      listByKind: async (kind) => (await all("SELECT * FROM organisations WHERE kind = $1 ORDER BY name COLLATE \"C\", id", kind)).map(toOrganisation),
     };
 
     this.users = {

@@ -55,7 +55,7 @@ import {
   type UserRepository,
 } from "../store.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
-import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
+import { type ColumnValues, caseColumns, defendantColumns, offenceColumns, hearingColumns, type Row, str, strOrNull, toCourt, toUser, toCase, toOrganisation, toDefendant, toOffence, toHearing, toAssociation, toDocument, toDirection, toForm, toSignOff, toAudit, toOutbox, OUTBOX_COLUMNS, outboxValues } from "../rows.ts";
 
 type Db = Database.Database;
 
@@ -177,12 +177,8 @@ class SqliteStore implements Store {
           q(`INSERT INTO organisations (id, name, kind) VALUES (?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`).run(o.id, o.name, o.kind);
         }),
-      get: async (id: string) =>
-        mapOptional(q("SELECT * FROM organisations WHERE id = ?").get(id), (r) => ({
-          id: str(r.id),
-          name: str(r.name),
-          kind: str(r.kind) as Organisation["kind"],
-        })),
+      get: async (id: string) => mapOptional(q("SELECT * FROM organisations WHERE id = ?").get(id), toOrganisation),
+      listByKind: async (kind) => (q("SELECT * FROM organisations WHERE kind = ? ORDER BY name, id").all(kind) as Row[]).map(toOrganisation),
     };
 
     this.users = {
