@@ -180,8 +180,8 @@ export const en = {
           nextHearing: "Next hearing",
           status: "Status",
         },
-        defendantName: "{{firstName}} {{lastName}}",
         dateOfBirth: "Date of birth: {{date}}",
+        organisation: "Organisation",
         hearingDateTime: "{{date}} at {{time}}",
         noHearing: "None listed",
       },
@@ -247,15 +247,32 @@ export const en = {
         title: "Get access to a case",
         intro:
           "Your organisation gets access to a defendant's case by giving the case URN and the defendant's surname and date of birth. All of them must match the court's records.",
+        introOrganisation:
+          "Your organisation gets access to the case of a defendant that is an organisation, such as a company or a council, by giving the case URN, the organisation's name and the date of a hearing in the case. All of them must match the court's records.",
         exclusive:
           "Once your organisation has access, no other organisation can get access to that defendant until the court ends your access.",
         whereToFind: "You can find these details on the charge sheet or the court list.",
+        whereToFindOrganisation: "You can find these details on the summons or requisition served on the organisation, or on the court list.",
+        kind: {
+          legend: "Is the defendant a person or an organisation?",
+          person: "Person",
+          organisation: "Organisation",
+        },
         urn: {
           label: "URN",
           hint: "11 letters and numbers, for example 97KB1234526",
         },
         surname: {
           label: "Defendant's surname",
+        },
+        organisationName: {
+          label: "Organisation name",
+          hint: "As the court has it, for example on the summons",
+        },
+        hearingDate: {
+          legend: "Date of a hearing in the case",
+          hint: "The date on the summons or requisition, for example 14 1 2027",
+          field: "Hearing date",
         },
         dateOfBirth: {
           legend: "Defendant's date of birth",
@@ -273,8 +290,12 @@ export const en = {
           urnFormat: "URN must be 11 letters and numbers, like 97KB1234526",
           surnameRequired: "Enter the defendant's surname",
           dateOfBirthRequired: "Enter the defendant's date of birth",
+          organisationNameRequired: "Enter the organisation's name",
+          hearingDateRequired: "Enter the date of a hearing in the case",
           notMatched:
             "We could not match those details to a defendant you can get access to. Check the URN, surname and date of birth against the charge sheet or the court list.",
+          notMatchedOrganisation:
+            "We could not match those details to a defendant you can get access to. Check the URN, the organisation's name and the hearing date against the summons, the requisition or the court list.",
           notMatchedReasons: {
             intro: "A search may find nothing when:",
             mistyped: "the details were mistyped",
@@ -321,7 +342,8 @@ export const en = {
           notSent: "Not sent",
         },
         defendant: {
-          name: "{{firstName}} {{lastName}}",
+          type: "Type",
+          organisation: "Organisation",
           dateOfBirth: "Date of birth",
           custody: "Custody status",
           custodyTimeLimit: "Custody time limit",
@@ -374,6 +396,12 @@ export const en = {
         sentOn: { legend: "Date sent to the Crown Court", field: "Date sent" },
         defendant: {
           heading: "Defendant {{number}}",
+          kind: {
+            legend: "Is the defendant a person or an organisation?",
+            person: "Person",
+            organisation: "Organisation",
+          },
+          organisationName: { label: "Organisation name", hint: "Its full registered name, for example Acme Haulage Ltd" },
           firstName: "First name",
           lastName: "Last name",
           dateOfBirth: { legend: "Date of birth", hint: "For example, 27 3 1990", field: "Date of birth" },
@@ -416,6 +444,7 @@ export const en = {
         fieldNames: {
           firstName: "first name",
           lastName: "last name",
+          organisationName: "organisation name",
           custody: "custody status",
           title: "offence title",
           wording: "wording",
@@ -674,7 +703,6 @@ export const en = {
           some: "Only the defence of particular defendants",
           defendantsLegend: "Which defendants' defence can see it",
           defendantsHint: "Select all that apply.",
-          defendantName: "{{firstName}} {{lastName}}",
         },
         file: {
           label: "Upload a file",
@@ -722,7 +750,6 @@ export const en = {
           defence: "Only {{organisation}} can read these notes.",
         },
       },
-      defendantName: "{{firstName}} {{lastName}}",
       namesSeparator: ", ",
       status: {
         connecting: "Connecting…",
@@ -752,7 +779,6 @@ export const en = {
       },
       /** A form's title in the list: "Preparation for effective trial (PET)". */
       cardTitle: "{{title}} ({{type}})",
-      defendantName: "{{firstName}} {{lastName}}",
       status: {
         draft: "Draft",
         agreed: "Agreed",
@@ -918,7 +944,6 @@ export const en = {
         heading_other: "{{count}} directions given",
         text: "Everyone in the case has been sent the directions.",
       },
-      defendantName: "{{firstName}} {{lastName}}",
       parties: {
         prosecution: "Prosecution",
         defence: "Defence (all defendants)",

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { apiRequest } from "../../src/api.ts";
 
+type OffenceBody = { code: string; title: string; wording: string; legislation: string; startDate: string; modeOfTrial: string };
+
+/**
+ * A defendant in `POST /api/cases`: a person, or an organisation, which has its name and no date
+ * of birth or custody status (the server refuses those fields for an organisation).
+ */
+export type DefendantBody =
+  | { kind: "person"; firstName: string; lastName: string; dateOfBirth: string; custody: string; offences: OffenceBody[] }
+  | { kind: "organisation"; organisationName: string; offences: OffenceBody[] };
+
 /**
  * Body of `POST /api/cases` as this client sends it (the server checks it against
  * `createCaseRequest` in `shared/schemas/intake.schema.ts`; enums are strings here and there).
@@ -11,13 +21,7 @@ export type CreateCaseBody = {
   jurisdiction: "magistrates" | "crown";
   courtCode: string;
   sentOn: string | null;
-  defendants: {
-    firstName: string;
-    lastName: string;
-    dateOfBirth: string;
-    custody: string;
-    offences: { code: string; title: string; wording: string; legislation: string; startDate: string; modeOfTrial: string }[];
-  }[];
+  defendants: DefendantBody[];
   hearings: { date: string; startTime: string; type: string; courtroom: string | null }[];
 };
 

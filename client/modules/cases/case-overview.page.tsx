@@ -2,7 +2,7 @@ import { createUniqueId, For, type JSX, Show } from "solid-js";
 import { formatDate, formatTime } from "../../src/date-format.ts";
 import { t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
-import type { DefendantDetail, HearingDetail, OffenceDetail } from "./case.api.ts";
+import { type DefendantDetail, type HearingDetail, isOrganisation, type OffenceDetail } from "./case.api.ts";
 import { CaseStatusTag, CustodyTag, courtName, valueText } from "./case-labels.component.tsx";
 import { useSession } from "../session/session.context.tsx";
 import { casePath, useCase } from "./case-workspace.component.tsx";
@@ -69,18 +69,25 @@ function DefendantSection(props: { defendant: DefendantDetail }) {
   return (
     <section class="app-case-section" aria-labelledby={headingId}>
       <h2 class="govuk-heading-m" id={headingId}>
-        {t("cases.overview.defendant.name", {
-          firstName: defendant().firstName,
-          lastName: defendant().lastName,
-        })}
+        {defendant().name}
       </h2>
       <dl class="govuk-summary-list">
-        <SummaryRow label={t("cases.overview.defendant.dateOfBirth")}>
-          {formatDate(defendant().dateOfBirth)}
-        </SummaryRow>
-        <SummaryRow label={t("cases.overview.defendant.custody")}>
-          <CustodyTag custody={defendant().custody} />
-        </SummaryRow>
+        {/* An organisation has no date of birth, custody or bail: it says what it is instead. */}
+        <Show when={isOrganisation(defendant())}>
+          <SummaryRow label={t("cases.overview.defendant.type")}>{t("cases.overview.defendant.organisation")}</SummaryRow>
+        </Show>
+        <Show when={defendant().dateOfBirth}>
+          {(dateOfBirth) => (
+            <SummaryRow label={t("cases.overview.defendant.dateOfBirth")}>{formatDate(dateOfBirth())}</SummaryRow>
+          )}
+        </Show>
+        <Show when={defendant().custody}>
+          {(custody) => (
+            <SummaryRow label={t("cases.overview.defendant.custody")}>
+              <CustodyTag custody={custody()} />
+            </SummaryRow>
+          )}
+        </Show>
         <Show when={isInCustody() || defendant().custodyTimeLimit !== null}>
           <SummaryRow label={t("cases.overview.defendant.custodyTimeLimit")}>
             <Show

@@ -1,7 +1,7 @@
 import { createUniqueId, For, Show } from "solid-js";
 import { formatDate, formatTime } from "../../src/date-format.ts";
 import { t } from "../../src/i18n.ts";
-import type { CaseSummary } from "./case.api.ts";
+import { type CaseSummary, isOrganisation } from "./case.api.ts";
 import { CaseStatusTag, courtName, valueText } from "./case-labels.component.tsx";
 
 /** GOV.UK table of cases, each URN a link to the case. */
@@ -58,13 +58,19 @@ function CaseRow(props: { item: CaseSummary }) {
           <For each={props.item.defendants}>
             {(defendant) => (
               <li>
-                {t("cases.list.defendantName", {
-                  firstName: defendant.firstName,
-                  lastName: defendant.lastName,
-                })}
-                <span class="app-secondary-text">
-                  {t("cases.list.dateOfBirth", { date: formatDate(defendant.dateOfBirth) })}
-                </span>
+                {defendant.name}
+                <Show
+                  when={defendant.dateOfBirth}
+                  fallback={
+                    <Show when={isOrganisation(defendant)}>
+                      <span class="app-secondary-text">{t("cases.list.organisation")}</span>
+                    </Show>
+                  }
+                >
+                  {(dateOfBirth) => (
+                    <span class="app-secondary-text">{t("cases.list.dateOfBirth", { date: formatDate(dateOfBirth()) })}</span>
+                  )}
+                </Show>
               </li>
             )}
           </For>

@@ -8,6 +8,18 @@ export type CourtRef = z.infer<typeof courtRef>;
 // Statuses, hearing types, pleas and the like are strings here, not enums: a value this client
 // does not know yet is shown as the server sent it rather than failing the whole page.
 
+/**
+ * A defendant is a person or an organisation (a company, a council, a partnership). An
+ * organisation has its registered name as `name` (and `lastName`), an empty `firstName`, and no
+ * date of birth, custody status, custody time limit or bail conditions (all null).
+ */
+const defendantKind = z.string();
+
+/** Whether a defendant (in any of the API's shapes) is an organisation rather than a person. */
+export function isOrganisation(defendant: { kind: string }): boolean {
+  return defendant.kind === "organisation";
+}
+
 /** One row of `GET /api/cases` (DESIGN §11). */
 export const caseSummary = z.object({
   id: z.string(),
@@ -17,9 +29,12 @@ export const caseSummary = z.object({
   defendants: z.array(
     z.object({
       id: z.string(),
+      kind: defendantKind,
+      /** How the defendant is named: "Dan Reyes", "Acme Haulage Ltd". */
+      name: z.string(),
       firstName: z.string(),
       lastName: z.string(),
-      dateOfBirth: z.string(),
+      dateOfBirth: z.string().nullable(),
     }),
   ),
   nextHearing: z
@@ -68,10 +83,13 @@ export type OffenceDetail = z.infer<typeof offence>;
 
 const defendantDetail = z.object({
   id: z.string(),
+  kind: defendantKind,
+  /** How the defendant is named: "Dan Reyes", "Acme Haulage Ltd". */
+  name: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  dateOfBirth: z.string(),
-  custody: z.string(),
+  dateOfBirth: z.string().nullable(),
+  custody: z.string().nullable(),
   custodyTimeLimit: z.string().nullable(),
   bailConditions: z.string().nullable(),
   interpreterLanguage: z.string().nullable(),
@@ -112,13 +130,14 @@ export function fetchCase(caseId: string): Promise<CaseDetail> {
   return apiRequest(`/api/cases/${encodeURIComponent(caseId)}`, caseDetail);
 }
 
-/** `POST /api/associations`: what a defence user gives to get access to a defendant's case. */
-export type AssociationRequest = {
-  urn: string;
-  surname: string;
-  dateOfBirth: string;
-  forename?: string;
-};
+/**
+ * `POST /api/associations`: what a defence user gives to get access to a defendant's case: for a
+ * person, the surname and date of birth (and perhaps the forename); for an organisation, its name
+ * and the date of a hearing in the case (as on the summons served on it).
+ */
+export type AssociationRequest =
+  | { kind: "person"; urn: string; surname: string; dateOfBirth: string; forename?: string }
+  | { kind: "organisation"; urn: string; organisationName: string; hearingDate: string };
 
 const association = z.object({ id: z.string(), caseId: z.string(), defendantId: z.string() });
 export type AssociationCreated = z.infer<typeof association>;

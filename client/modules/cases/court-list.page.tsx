@@ -40,7 +40,7 @@ async function loadList(key: { date: string; courts: readonly string[] }): Promi
 }
 
 function listingsOf(detail: CaseDetail, key: { date: string; courts: readonly string[] }): Listing[] {
-  const defendants = detail.defendants.map((d) => `${d.firstName} ${d.lastName}`).join(", ");
+  const defendants = detail.defendants.map((d) => d.name).join(", ");
   return detail.hearings
     .filter((h) => h.date === key.date && key.courts.includes(h.court.code))
     .map((h) => ({ caseId: detail.id, urn: detail.urn, defendants, time: h.startTime, court: courtName(h.court), courtroom: h.courtroom, type: h.type }));

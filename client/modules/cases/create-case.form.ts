@@ -3,7 +3,7 @@ import { OFFENCE_CODE_PATTERN } from "../../../shared/schemas/intake.schema.ts";
 import { type MessageKey, t } from "../../src/i18n.ts";
 import { checkDate, type DateError, type DateParts, datePartId, emptyDate } from "../form-controls/date-parts.ts";
 import type { FieldError } from "../layout/error-summary.component.tsx";
-import type { CreateCaseBody } from "./case-intake.api.ts";
+import type { CreateCaseBody, DefendantBody } from "./case-intake.api.ts";
 
 /** One offence as typed; `key` tells the rows apart when one is removed. */
 export type OffenceFields = {
@@ -16,8 +16,18 @@ export type OffenceFields = {
   modeOfTrial: string;
 };
 
+/** A defendant is a person (the default) or an organisation: a company, a council, a partnership. */
+export type DefendantKind = "person" | "organisation";
+export const DEFENDANT_KINDS: readonly DefendantKind[] = ["person", "organisation"];
+
+/**
+ * One defendant as typed. What was typed for the other kind is kept while the user changes their
+ * mind, but only the chosen kind's fields are checked and sent.
+ */
 export type DefendantFields = {
   key: number;
+  kind: DefendantKind;
+  organisationName: string;
   firstName: string;
   lastName: string;
   dateOfBirth: DateParts;
@@ -48,7 +58,16 @@ export function emptyOffence(): OffenceFields {
 }
 
 export function emptyDefendant(): DefendantFields {
-  return { key: nextKey++, firstName: "", lastName: "", dateOfBirth: emptyDate(), custody: "", offences: [emptyOffence()] };
+  return {
+    key: nextKey++,
+    kind: "person",
+    organisationName: "",
+    firstName: "",
+    lastName: "",
+    dateOfBirth: emptyDate(),
+    custody: "",
+    offences: [emptyOffence()],
+  };
 }
 
 export function emptyCreateCase(): CreateCaseFields {
@@ -70,12 +89,15 @@ export const fieldId = {
 };
 
 const MAX_TEXT = 100;
+/** An organisation's registered name may be longer than a person's name (as the intake schema allows). */
+const MAX_ORGANISATION_NAME = 200;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type FieldName = keyof typeof FIELD_NAME_KEYS;
 const FIELD_NAME_KEYS = {
   firstName: "cases.create.fieldNames.firstName",
   lastName: "cases.create.fieldNames.lastName",
+  organisationName: "cases.create.fieldNames.organisationName",
   custody: "cases.create.fieldNames.custody",
   title: "cases.create.fieldNames.title",
   wording: "cases.create.fieldNames.wording",
@@ -129,12 +151,22 @@ export function checkCreateCase(fields: CreateCaseFields, today: string): Create
   // date input's "before today" rule would not allow.
   const sentOn = isCrown ? date("sentOn", fields.sentOn, t("cases.create.sentOn.field")) : "";
 
-  const defendants = fields.defendants.map((defendant, d) => ({
-    firstName: text(fieldId.defendant(d, "firstName"), defendant.firstName, "firstName"),
-    lastName: text(fieldId.defendant(d, "lastName"), defendant.lastName, "lastName"),
-    dateOfBirth: date(fieldId.defendant(d, "dateOfBirth"), defendant.dateOfBirth, t("cases.create.defendant.dateOfBirth.field"), today),
-    custody: choice(fieldId.defendant(d, "custody"), defendant.custody, "custody"),
-    offences: defendant.offences.map((offence, o) => {
+  const defendants = fields.defendants.map((defendant, d): DefendantBody => {
+    // An organisation has its name and no date of birth or custody status; a person the rest.
+    const identity =
+      defendant.kind === "organisation"
+        ? {
+            kind: "organisation" as const,
+            organisationName: text(fieldId.defendant(d, "organisationName"), defendant.organisationName, "organisationName", MAX_ORGANISATION_NAME),
+          }
+        : {
+            kind: "person" as const,
+            firstName: text(fieldId.defendant(d, "firstName"), defendant.firstName, "firstName"),
+            lastName: text(fieldId.defendant(d, "lastName"), defendant.lastName, "lastName"),
+            dateOfBirth: date(fieldId.defendant(d, "dateOfBirth"), defendant.dateOfBirth, t("cases.create.defendant.dateOfBirth.field"), today),
+            custody: choice(fieldId.defendant(d, "custody"), defendant.custody, "custody"),
+          };
+    const offences = defendant.offences.map((offence, o) => {
       const id = (name: string) => fieldId.offence(d, o, name);
       const code = offence.code.trim().toUpperCase();
       if (code === "") fail(id("code"), t("cases.create.errors.required", { field: t(FIELD_NAME_KEYS.code) }));
@@ -147,8 +179,9 @@ export function checkCreateCase(fields: CreateCaseFields, today: string): Create
         startDate: date(id("startDate"), offence.startDate, t("cases.create.offence.startDate.field")),
         modeOfTrial: choice(id("modeOfTrial"), offence.modeOfTrial, "modeOfTrial"),
       };
-    }),
-  }));
+    });
+    return { ...identity, offences };
+  });
 
   const hearingDate = date("hearing-date", fields.hearing.date, t("cases.create.hearing.date.field"));
   const startTime = fields.hearing.startTime.trim();

@@ -16,13 +16,15 @@ import { ErrorSummary, type FieldError } from "../layout/error-summary.component
 import { useSession } from "../session/session.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
 import { createCase } from "./case-intake.api.ts";
-import { DefendantIdentityFields } from "./defendant-identity.component.tsx";
+import { DefendantIdentityFields, OrganisationNameField } from "./defendant-identity.component.tsx";
 import { valueText } from "./case-labels.component.tsx";
 import { casePath } from "./case-workspace.component.tsx";
 import {
   type CreateCaseErrors,
   type CreateCaseFields,
   checkCreateCase,
+  DEFENDANT_KINDS,
+  type DefendantKind,
   emptyCreateCase,
   emptyDefendant,
   emptyOffence,
@@ -34,6 +36,9 @@ const PROSECUTING_AUTHORITIES: readonly SelectOption[] = [{ value: "cps-wessex",
 
 const options = (values: readonly string[], group: Parameters<typeof valueText>[0]): SelectOption[] =>
   values.map((value) => ({ value, text: valueText(group, value) }));
+
+/** The questions that tell who a defendant is, which differ between a person and an organisation. */
+const IDENTITY_FIELDS = ["firstName", "lastName", "dateOfBirth", "custody", "organisationName"] as const;
 
 /** A server refusal: tied to a field when it is about one, otherwise the whole form. */
 function problemOf(error: unknown): FieldError | string {
@@ -89,6 +94,17 @@ export function CreateCasePage() {
     } finally {
       setSending(false);
     }
+  };
+
+  // A person and an organisation are asked different things: when the user switches, the problems
+  // with the questions no longer shown go from the error summary with them.
+  const onKind = (d: number, kind: DefendantKind) => {
+    setFields("defendants", d, "kind", kind);
+    const ids = IDENTITY_FIELDS.map((name) => fieldId.defendant(d, name));
+    const isIdentity = (id: string) => ids.some((identity) => id === identity || id.startsWith(`${identity}-`));
+    const keep = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => !isIdentity(id)));
+    setErrors((current) => ({ fields: keep(current.fields), dates: keep(current.dates) }));
+    setSummary((current) => current.filter((problem) => !isIdentity(problem.fieldId)));
   };
 
   const addDefendant = () => setFields("defendants", (list) => [...list, emptyDefendant()]);
@@ -167,25 +183,47 @@ export function CreateCasePage() {
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
                       <h2 class="govuk-fieldset__heading">{t("cases.create.defendant.heading", { number: d + 1 })}</h2>
                     </legend>
-                    <DefendantIdentityFields
-                      id={(name) => fieldId.defendant(d, name)}
-                      values={defendant()}
-                      errors={{
-                        firstName: fieldError(fieldId.defendant(d, "firstName")),
-                        lastName: fieldError(fieldId.defendant(d, "lastName")),
-                        dateOfBirth: dateError(fieldId.defendant(d, "dateOfBirth")),
-                      }}
-                      onName={(name, value) => setFields("defendants", d, name, value)}
-                      onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
-                    />
                     <Radios
-                      id={fieldId.defendant(d, "custody")}
-                      legend={t("cases.create.defendant.custody")}
-                      error={fieldError(fieldId.defendant(d, "custody"))}
-                      value={defendant().custody}
-                      options={options(custody.options, "custodyStatuses")}
-                      onChange={(value) => setFields("defendants", d, "custody", value)}
+                      id={fieldId.defendant(d, "kind")}
+                      legend={t("cases.create.defendant.kind.legend")}
+                      value={defendant().kind}
+                      options={DEFENDANT_KINDS.map((kind) => ({ value: kind, text: t(`cases.create.defendant.kind.${kind}`) }))}
+                      isInline={true}
+                      onChange={(value) => onKind(d, value === "organisation" ? "organisation" : "person")}
                     />
+                    <Show
+                      when={defendant().kind === "organisation"}
+                      fallback={
+                        <>
+                          <DefendantIdentityFields
+                            id={(name) => fieldId.defendant(d, name)}
+                            values={defendant()}
+                            errors={{
+                              firstName: fieldError(fieldId.defendant(d, "firstName")),
+                              lastName: fieldError(fieldId.defendant(d, "lastName")),
+                              dateOfBirth: dateError(fieldId.defendant(d, "dateOfBirth")),
+                            }}
+                            onName={(name, value) => setFields("defendants", d, name, value)}
+                            onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
+                          />
+                          <Radios
+                            id={fieldId.defendant(d, "custody")}
+                            legend={t("cases.create.defendant.custody")}
+                            error={fieldError(fieldId.defendant(d, "custody"))}
+                            value={defendant().custody}
+                            options={options(custody.options, "custodyStatuses")}
+                            onChange={(value) => setFields("defendants", d, "custody", value)}
+                          />
+                        </>
+                      }
+                    >
+                      <OrganisationNameField
+                        id={fieldId.defendant(d, "organisationName")}
+                        error={fieldError(fieldId.defendant(d, "organisationName"))}
+                        value={defendant().organisationName}
+                        onInput={(value) => setFields("defendants", d, "organisationName", value)}
+                      />
+                    </Show>
                     <Index each={defendant().offences}>
                       {(offence, o) => {
                         const id = (name: string) => fieldId.offence(d, o, name);

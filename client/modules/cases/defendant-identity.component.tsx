@@ -43,3 +43,23 @@ export function DefendantIdentityFields(props: {
     </>
   );
 }
+
+/**
+ * Who a defendant that is an organisation is, as "Create a case" and "Edit case details" ask it:
+ * its registered name (it has no date of birth), with its inline error.
+ */
+export function OrganisationNameField(props: { id: string; value: string; error?: string; onInput: (value: string) => void }) {
+  return (
+    <TextInput
+      id={props.id}
+      label={t("cases.create.defendant.organisationName.label")}
+      hint={t("cases.create.defendant.organisationName.hint")}
+      error={props.error}
+      value={props.value}
+      onInput={props.onInput}
+      widthClass="govuk-input--width-30"
+      autocomplete="off"
+      spellcheck={false}
+    />
+  );
+}

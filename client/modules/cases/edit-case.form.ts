@@ -1,15 +1,20 @@
 import { type MessageKey, t } from "../../src/i18n.ts";
 import { checkDate, type DateError, type DateParts, datePartId, emptyDate } from "../form-controls/date-parts.ts";
 import type { FieldError } from "../layout/error-summary.component.tsx";
-import type { CaseDetail } from "./case.api.ts";
+import { type CaseDetail, isOrganisation } from "./case.api.ts";
 
 /** One offence's plea as the court records it. */
 export type EditOffenceFields = { id: string; version: number; title: string; plea: string };
 
-/** One defendant's details as the court may correct or update them after intake. */
+/**
+ * One defendant's details as the court may correct or update them after intake. An organisation
+ * has its name (and an interpreter, for whoever attends for it); the person's fields stay empty.
+ */
 export type EditDefendantFields = {
   id: string;
   version: number;
+  isOrganisation: boolean;
+  organisationName: string;
   firstName: string;
   lastName: string;
   dateOfBirth: DateParts;
@@ -47,10 +52,12 @@ export function editCaseFields(detail: CaseDetail): EditCaseFields {
     defendants: detail.defendants.map((d) => ({
       id: d.id,
       version: d.version,
+      isOrganisation: isOrganisation(d),
+      organisationName: isOrganisation(d) ? d.lastName : "",
       firstName: d.firstName,
       lastName: d.lastName,
       dateOfBirth: dateParts(d.dateOfBirth),
-      custody: d.custody,
+      custody: d.custody ?? "",
       custodyTimeLimit: dateParts(d.custodyTimeLimit),
       bailConditions: d.bailConditions ?? "",
       interpreterLanguage: d.interpreterLanguage ?? "",
@@ -59,10 +66,11 @@ export function editCaseFields(detail: CaseDetail): EditCaseFields {
   };
 }
 
-const LIMITS = { firstName: 100, lastName: 100, bailConditions: 2000, interpreterLanguage: 60 } as const;
+const LIMITS = { firstName: 100, lastName: 100, organisationName: 200, bailConditions: 2000, interpreterLanguage: 60 } as const;
 const FIELD_NAME_KEYS = {
   firstName: "cases.create.fieldNames.firstName",
   lastName: "cases.create.fieldNames.lastName",
+  organisationName: "cases.create.fieldNames.organisationName",
   bailConditions: "cases.edit.fieldNames.bailConditions",
   interpreterLanguage: "cases.edit.fieldNames.interpreterLanguage",
 } as const satisfies Record<keyof typeof LIMITS, MessageKey>;
@@ -100,24 +108,31 @@ export function checkEditCase(fields: EditCaseFields, detail: CaseDetail, today:
     if (!loaded) return;
     const id = (name: string) => editFieldId.defendant(d, name);
     const patch: Record<string, unknown> = {};
+    /** The value as loaded, to which an unchanged field is compared (an organisation's name is its `lastName`). */
+    const loadedValue = (name: keyof typeof LIMITS) => (name === "organisationName" ? loaded.lastName : loaded[name]);
     const text = (name: keyof typeof LIMITS, value: string, isOptional: boolean) => {
       const trimmed = value.trim();
       const field = t(FIELD_NAME_KEYS[name]);
       if (trimmed === "" && !isOptional) fail(id(name), t("cases.create.errors.required", { field }));
       else if (trimmed.length > LIMITS[name]) fail(id(name), t("textInput.errors.tooLong", { field, max: LIMITS[name] }));
       const next = trimmed === "" && isOptional ? null : trimmed;
-      if (next !== (loaded[name] ?? (isOptional ? null : ""))) patch[name] = next;
+      if (next !== (loadedValue(name) ?? (isOptional ? null : ""))) patch[name] = next;
     };
-    text("firstName", defendant.firstName, false);
-    text("lastName", defendant.lastName, false);
-    const dateOfBirth = date(id("dateOfBirth"), defendant.dateOfBirth, t("cases.create.defendant.dateOfBirth.field"), { required: true, beforeToday: today });
-    if (dateOfBirth && dateOfBirth !== loaded.dateOfBirth) patch.dateOfBirth = dateOfBirth;
-    if (defendant.custody !== loaded.custody) patch.custody = defendant.custody;
-    const limit = date(id("custodyTimeLimit"), defendant.custodyTimeLimit, t("cases.edit.defendant.custodyTimeLimit.field"), { required: false });
-    if (limit !== undefined && limit !== loaded.custodyTimeLimit) patch.custodyTimeLimit = limit;
-    text("bailConditions", defendant.bailConditions, true);
+    if (isOrganisation(loaded)) {
+      // An organisation has no date of birth, custody or bail: the server refuses those fields.
+      text("organisationName", defendant.organisationName, false);
+    } else {
+      text("firstName", defendant.firstName, false);
+      text("lastName", defendant.lastName, false);
+      const dateOfBirth = date(id("dateOfBirth"), defendant.dateOfBirth, t("cases.create.defendant.dateOfBirth.field"), { required: true, beforeToday: today });
+      if (dateOfBirth && dateOfBirth !== loaded.dateOfBirth) patch.dateOfBirth = dateOfBirth;
+      if (defendant.custody !== "" && defendant.custody !== loaded.custody) patch.custody = defendant.custody;
+      const limit = date(id("custodyTimeLimit"), defendant.custodyTimeLimit, t("cases.edit.defendant.custodyTimeLimit.field"), { required: false });
+      if (limit !== undefined && limit !== loaded.custodyTimeLimit) patch.custodyTimeLimit = limit;
+      text("bailConditions", defendant.bailConditions, true);
+    }
     text("interpreterLanguage", defendant.interpreterLanguage, true);
-    const name = t("cases.overview.defendant.name", { firstName: loaded.firstName, lastName: loaded.lastName });
+    const name = loaded.name;
     if (Object.keys(patch).length > 0) {
       changes.push({ path: `/api/defendants/${encodeURIComponent(defendant.id)}`, version: defendant.version, patch, name });
     }

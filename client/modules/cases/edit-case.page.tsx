@@ -15,7 +15,7 @@ import { useSession } from "../session/session.context.tsx";
 import { fetchCase } from "./case.api.ts";
 import { patchRecord } from "./case-intake.api.ts";
 import { valueText } from "./case-labels.component.tsx";
-import { DefendantIdentityFields } from "./defendant-identity.component.tsx";
+import { DefendantIdentityFields, OrganisationNameField } from "./defendant-identity.component.tsx";
 import { casePath, useCase, useCaseTrail } from "./case-workspace.component.tsx";
 import { checkEditCase, type EditCaseErrors, editCaseFields, editFieldId } from "./edit-case.form.ts";
 
@@ -110,40 +110,53 @@ export function EditCasePage() {
                   return (
                     <fieldset class="govuk-fieldset app-case-section">
                       <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                        <h2 class="govuk-fieldset__heading">
-                          {t("cases.overview.defendant.name", { firstName: detail().defendants[d]?.firstName ?? "", lastName: detail().defendants[d]?.lastName ?? "" })}
-                        </h2>
+                        <h2 class="govuk-fieldset__heading">{detail().defendants[d]?.name}</h2>
                       </legend>
-                      <DefendantIdentityFields
-                        id={id}
-                        values={defendant()}
-                        errors={{ firstName: fieldError("firstName"), lastName: fieldError("lastName"), dateOfBirth: errors().dates[id("dateOfBirth")] }}
-                        onName={(name, value) => setFields("defendants", d, name, value)}
-                        onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
-                      />
-                      <Radios
-                        id={id("custody")}
-                        legend={t("cases.create.defendant.custody")}
-                        value={defendant().custody}
-                        options={options(custody.options, "custodyStatuses")}
-                        onChange={(value) => setFields("defendants", d, "custody", value)}
-                      />
-                      <DateInput
-                        id={id("custodyTimeLimit")}
-                        legend={t("cases.edit.defendant.custodyTimeLimit.legend")}
-                        hint={t("cases.edit.defendant.custodyTimeLimit.hint")}
-                        error={errors().dates[id("custodyTimeLimit")]}
-                        value={defendant().custodyTimeLimit}
-                        onInput={(part, value) => setFields("defendants", d, "custodyTimeLimit", part, value)}
-                      />
-                      <TextInput
-                        id={id("bailConditions")}
-                        label={t("cases.edit.defendant.bailConditions")}
-                        error={fieldError("bailConditions")}
-                        value={defendant().bailConditions}
-                        onInput={(value) => setFields("defendants", d, "bailConditions", value)}
-                        rows={3}
-                      />
+                      {/* An organisation has its name, and no date of birth, custody or bail. */}
+                      <Show
+                        when={defendant().isOrganisation}
+                        fallback={
+                          <>
+                            <DefendantIdentityFields
+                              id={id}
+                              values={defendant()}
+                              errors={{ firstName: fieldError("firstName"), lastName: fieldError("lastName"), dateOfBirth: errors().dates[id("dateOfBirth")] }}
+                              onName={(name, value) => setFields("defendants", d, name, value)}
+                              onDate={(part, value) => setFields("defendants", d, "dateOfBirth", part, value)}
+                            />
+                            <Radios
+                              id={id("custody")}
+                              legend={t("cases.create.defendant.custody")}
+                              value={defendant().custody}
+                              options={options(custody.options, "custodyStatuses")}
+                              onChange={(value) => setFields("defendants", d, "custody", value)}
+                            />
+                            <DateInput
+                              id={id("custodyTimeLimit")}
+                              legend={t("cases.edit.defendant.custodyTimeLimit.legend")}
+                              hint={t("cases.edit.defendant.custodyTimeLimit.hint")}
+                              error={errors().dates[id("custodyTimeLimit")]}
+                              value={defendant().custodyTimeLimit}
+                              onInput={(part, value) => setFields("defendants", d, "custodyTimeLimit", part, value)}
+                            />
+                            <TextInput
+                              id={id("bailConditions")}
+                              label={t("cases.edit.defendant.bailConditions")}
+                              error={fieldError("bailConditions")}
+                              value={defendant().bailConditions}
+                              onInput={(value) => setFields("defendants", d, "bailConditions", value)}
+                              rows={3}
+                            />
+                          </>
+                        }
+                      >
+                        <OrganisationNameField
+                          id={id("organisationName")}
+                          error={fieldError("organisationName")}
+                          value={defendant().organisationName}
+                          onInput={(value) => setFields("defendants", d, "organisationName", value)}
+                        />
+                      </Show>
                       <TextInput
                         id={id("interpreterLanguage")}
                         label={t("cases.edit.defendant.interpreterLanguage.label")}

@@ -25,10 +25,6 @@ export function dueOnInText(dueOn: string | null | undefined): string {
 
 export type PartyOption = { value: string; label: string };
 
-function defendantName(defendant: { firstName: string; lastName: string }): string {
-  return t("directions.defendantName", { firstName: defendant.firstName, lastName: defendant.lastName });
-}
-
 /**
  * Who must comply, in words: "Prosecution", "Defence (all defendants)", "Defence of Jade
  * Whitlock", "All parties", "Court". A value this client does not know is shown as sent.
@@ -47,7 +43,7 @@ export function partyLabel(party: string, detail: CaseDetail): string {
   if (party.startsWith("defendant:")) {
     const id = party.slice("defendant:".length);
     const defendant = detail.defendants.find((d) => d.id === id);
-    if (defendant) return t("directions.parties.defendant", { name: defendantName(defendant) });
+    if (defendant) return t("directions.parties.defendant", { name: defendant.name });
   }
   return party;
 }

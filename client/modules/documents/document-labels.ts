@@ -26,12 +26,7 @@ export function restrictedNames(document: ListedDocument, detail: CaseDetail): s
   if (document.visibility === "all") return undefined;
   const names = document.visibility.map((id) => {
     const defendant = detail.defendants.find((candidate) => candidate.id === id);
-    return defendant
-      ? t("cases.overview.defendant.name", {
-          firstName: defendant.firstName,
-          lastName: defendant.lastName,
-        })
-      : id;
+    return defendant ? defendant.name : id;
   });
   return names.join(t("documents.namesSeparator"));
 }

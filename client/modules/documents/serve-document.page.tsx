@@ -295,7 +295,7 @@ function VisibilityRadios(props: {
 }
 
 function DefendantCheckboxes(props: {
-  defendants: readonly { id: string; firstName: string; lastName: string }[];
+  defendants: readonly { id: string; name: string }[];
   selected: readonly string[];
   error?: string;
   onChange: (id: string, checked: boolean) => void;
@@ -331,10 +331,7 @@ function DefendantCheckboxes(props: {
                   onChange={(event) => props.onChange(defendant.id, event.currentTarget.checked)}
                 />
                 <label class="govuk-label govuk-checkboxes__label" for={inputId(index())}>
-                  {t("documents.serve.visibility.defendantName", {
-                    firstName: defendant.firstName,
-                    lastName: defendant.lastName,
-                  })}
+                  {defendant.name}
                 </label>
               </div>
             )}

@@ -32,7 +32,7 @@ export function partTitle(definition: FormDefinition, key: string, detail: CaseD
   const defendantId = defendantIdOf(key);
   if (defendantId !== undefined) {
     const defendant = detail.defendants.find((d) => d.id === defendantId);
-    const name = defendant ? t("caseForms.defendantName", { firstName: defendant.firstName, lastName: defendant.lastName }) : defendantId;
+    const name = defendant ? defendant.name : defendantId;
     return formText("common.defencePartFor", { name });
   }
   const part = partDefinition(definition, key);

@@ -22,7 +22,7 @@ function sharedLabel(party: CaseParty): string {
 
 function defendantNames(party: CaseParty): string | undefined {
   if (party.kind !== "defence") return undefined;
-  const names = party.defendants.map((d) => t("notes.defendantName", { firstName: d.firstName, lastName: d.lastName }));
+  const names = party.defendants.map((d) => d.name);
   return t("notes.shared.defenceFor", { names: names.join(t("notes.namesSeparator")) });
 }
 

@@ -9,7 +9,7 @@ export type CaseParty =
       party: `defence:${string}`;
       organisationName: string;
       /** The defendants this firm represents in the case. */
-      defendants: { firstName: string; lastName: string }[];
+      defendants: { name: string }[];
     };
 
 /**
@@ -21,7 +21,7 @@ export function casePartiesOf(detail: CaseDetail): CaseParty[] {
   for (const defendant of detail.defendants) {
     const firm = defendant.representedBy;
     if (!firm) continue;
-    const name = { firstName: defendant.firstName, lastName: defendant.lastName };
+    const name = { name: defendant.name };
     const known = firms.get(firm.organisationId);
     if (known) known.defendants.push(name);
     else {

@@ -200,8 +200,8 @@ export const appCoreCy = {
         nextHearing: "Gwrandawiad nesaf",
         status: "Statws",
       },
-      defendantName: "{{firstName}} {{lastName}}",
       dateOfBirth: "Dyddiad geni: {{date}}",
+      organisation: "Sefydliad",
       hearingDateTime: "{{date}} am {{time}}",
       noHearing: "Dim wedi'i restru",
     },
@@ -270,15 +270,32 @@ export const appCoreCy = {
       title: "Cael mynediad i achos",
       intro:
         "Mae eich sefydliad yn cael mynediad i achos diffynnydd drwy roi URN yr achos a chyfenw a dyddiad geni'r diffynnydd. Rhaid i'r cyfan gyd-fynd â chofnodion y llys.",
+      introOrganisation:
+        "Mae eich sefydliad yn cael mynediad i achos diffynnydd sy'n sefydliad, fel cwmni neu gyngor, drwy roi URN yr achos, enw'r sefydliad a dyddiad gwrandawiad yn yr achos. Rhaid i'r cyfan gyd-fynd â chofnodion y llys.",
       exclusive:
         "Unwaith y bydd gan eich sefydliad fynediad, ni all unrhyw sefydliad arall gael mynediad i'r diffynnydd hwnnw nes i'r llys ddod â'ch mynediad i ben.",
       whereToFind: "Gallwch ddod o hyd i'r manylion hyn ar y daflen gyhuddo neu ar restr y llys.",
+      whereToFindOrganisation: "Gallwch ddod o hyd i'r manylion hyn ar y wŷs neu'r gofyniad a gyflwynwyd i'r sefydliad, neu ar restr y llys.",
+      kind: {
+        legend: "Ai unigolyn neu sefydliad yw'r diffynnydd?",
+        person: "Unigolyn",
+        organisation: "Sefydliad",
+      },
       urn: {
         label: "URN",
         hint: "11 o lythrennau a rhifau, er enghraifft 97KB1234526",
       },
       surname: {
         label: "Cyfenw'r diffynnydd",
+      },
+      organisationName: {
+        label: "Enw'r sefydliad",
+        hint: "Fel y mae yng nghofnodion y llys, er enghraifft ar y wŷs",
+      },
+      hearingDate: {
+        legend: "Dyddiad gwrandawiad yn yr achos",
+        hint: "Y dyddiad ar y wŷs neu'r gofyniad, er enghraifft 14 1 2027",
+        field: "Dyddiad gwrandawiad",
       },
       dateOfBirth: {
         legend: "Dyddiad geni'r diffynnydd",
@@ -296,8 +313,12 @@ export const appCoreCy = {
         urnFormat: "Rhaid i'r URN fod yn 11 o lythrennau a rhifau, fel 97KB1234526",
         surnameRequired: "Rhowch gyfenw'r diffynnydd",
         dateOfBirthRequired: "Rhowch ddyddiad geni'r diffynnydd",
+        organisationNameRequired: "Rhowch enw'r sefydliad",
+        hearingDateRequired: "Rhowch ddyddiad gwrandawiad yn yr achos",
         notMatched:
           "Nid oeddem yn gallu paru'r manylion hynny â diffynnydd y gallwch gael mynediad iddo. Gwiriwch yr URN, y cyfenw a'r dyddiad geni yn erbyn y daflen gyhuddo neu restr y llys.",
+        notMatchedOrganisation:
+          "Nid oeddem yn gallu paru'r manylion hynny â diffynnydd y gallwch gael mynediad iddo. Gwiriwch yr URN, enw'r sefydliad a dyddiad y gwrandawiad yn erbyn y wŷs, y gofyniad neu restr y llys.",
         // Each reason follows "os" in the intro.
         notMatchedReasons: {
           intro: "Efallai na fydd chwiliad yn dod o hyd i ddim os:",
@@ -345,7 +366,8 @@ export const appCoreCy = {
         notSent: "Heb ei anfon",
       },
       defendant: {
-        name: "{{firstName}} {{lastName}}",
+        type: "Math",
+        organisation: "Sefydliad",
         dateOfBirth: "Dyddiad geni",
         custody: "Statws dalfa",
         custodyTimeLimit: "Terfyn amser yn y ddalfa",
@@ -399,6 +421,12 @@ export const appCoreCy = {
       sentOn: { legend: "Dyddiad anfon i Lys y Goron", field: "Dyddiad anfon" },
       defendant: {
         heading: "Diffynnydd {{number}}",
+        kind: {
+          legend: "Ai unigolyn neu sefydliad yw'r diffynnydd?",
+          person: "Unigolyn",
+          organisation: "Sefydliad",
+        },
+        organisationName: { label: "Enw'r sefydliad", hint: "Ei enw cofrestredig llawn, er enghraifft Acme Haulage Ltd" },
         firstName: "Enw cyntaf",
         lastName: "Cyfenw",
         dateOfBirth: { legend: "Dyddiad geni", hint: "Er enghraifft, 27 3 1990", field: "Dyddiad geni" },
@@ -442,6 +470,7 @@ export const appCoreCy = {
       fieldNames: {
         firstName: "yr enw cyntaf",
         lastName: "y cyfenw",
+        organisationName: "enw'r sefydliad",
         custody: "y statws dalfa",
         title: "teitl y drosedd",
         wording: "y geiriad",

@@ -26,7 +26,6 @@ export const appDirectionsCy = {
       heading_other: "Rhoddwyd {{count}} cyfarwyddyd",
       text: "Mae'r cyfarwyddiadau wedi'u hanfon at bawb yn yr achos.",
     },
-    defendantName: "{{firstName}} {{lastName}}",
     parties: {
       prosecution: "Erlyniad",
       defence: "Amddiffyniad (pob diffynnydd)",

@@ -212,7 +212,6 @@ export const appWorkspaceCy = {
         some: "Amddiffyniad diffynyddion penodol yn unig",
         defendantsLegend: "Amddiffyniad pa ddiffynyddion all ei gweld",
         defendantsHint: "Dewiswch bob un sy'n berthnasol.",
-        defendantName: "{{firstName}} {{lastName}}",
       },
       file: {
         label: "Uwchlwytho ffeil",
@@ -260,7 +259,6 @@ export const appWorkspaceCy = {
         defence: "Dim ond {{organisation}} all ddarllen y nodiadau hyn.",
       },
     },
-    defendantName: "{{firstName}} {{lastName}}",
     namesSeparator: ", ",
     status: {
       connecting: "Wrthi'n cysylltu…",
@@ -292,7 +290,6 @@ export const appWorkspaceCy = {
       failed: "Nid oedd modd creu'r ffurflen. {{reason}}",
     },
     cardTitle: "{{title}} ({{type}})",
-    defendantName: "{{firstName}} {{lastName}}",
     status: {
       draft: "Drafft",
       agreed: "Wedi'i chytuno",
