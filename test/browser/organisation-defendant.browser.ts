@@ -43,6 +43,12 @@ test("court staff create a case against an organisation, and the defence gets ac
   await checkPage(page, "organisation-defendant-create");
 
   await page.getByLabel("Unique reference number (URN)").fill(URN);
+  // The prosecutors and courts are offered by name (court staff: any prosecutor, at their own courts).
+  const prosecutor = page.getByLabel("Prosecuting authority");
+  await prosecutor.locator("option", { hasText: "CPS Mercia" }).waitFor({ state: "attached" });
+  assert.equal(await prosecutor.locator("option").allTextContents(), ["CPS Mercia", "CPS Wessex"]);
+  await prosecutor.selectOption({ label: "CPS Wessex" });
+  await page.locator("#courtCode").selectOption({ label: "Kingsbridge Magistrates' Court" });
   const offence = (name: string) => page.locator(`#defendants-0-offences-0-${name}`);
   await offence("code").fill("RT88191");
   await offence("title").fill("Using a vehicle in a dangerous condition");

@@ -25,6 +25,17 @@ export type CreateCaseBody = {
   hearings: { date: string; startTime: string; type: string; courtroom: string | null }[];
 };
 
+const intakeOptions = z.object({
+  prosecutingOrganisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  courts: z.array(z.object({ code: z.string(), name: z.string(), welshName: z.string().nullable(), jurisdiction: z.enum(["magistrates", "crown"]) })),
+});
+export type IntakeOptions = z.infer<typeof intakeOptions>;
+
+/** The prosecuting organisations and courts this user may create a case for (`GET /api/intake/options`). */
+export function loadIntakeOptions(): Promise<IntakeOptions> {
+  return apiRequest("/api/intake/options", intakeOptions);
+}
+
 const created = z.object({ id: z.string(), version: z.number() });
 
 /** Create a case with its defendants, offences and first hearing; resolves with its id on 201. */

@@ -1,5 +1,5 @@
 import { useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, Index, Match, Show, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, Index, Match, Show, Switch } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import { custody, modeOfTrial } from "../../../shared/schemas/defendant.schema.ts";
 import { hearingType } from "../../../shared/schemas/hearing.schema.ts";
@@ -15,9 +15,9 @@ import { TextInput } from "../form-controls/text-input.component.tsx";
 import { ErrorSummary, type FieldError } from "../layout/error-summary.component.tsx";
 import { useSession } from "../session/session.context.tsx";
 import { SignInRequired } from "../session/sign-in-required.component.tsx";
-import { createCase } from "./case-intake.api.ts";
+import { createCase, loadIntakeOptions } from "./case-intake.api.ts";
 import { DefendantIdentityFields, OrganisationNameField } from "./defendant-identity.component.tsx";
-import { valueText } from "./case-labels.component.tsx";
+import { courtName, valueText } from "./case-labels.component.tsx";
 import { casePath } from "./case-workspace.component.tsx";
 import {
   type CreateCaseErrors,
@@ -31,8 +31,6 @@ import {
   fieldId,
 } from "./create-case.form.ts";
 
-// No endpoint lists prosecution organisations yet: the demo's one is what the API accepts.
-const PROSECUTING_AUTHORITIES: readonly SelectOption[] = [{ value: "cps-wessex", text: "CPS Wessex" }];
 
 const options = (values: readonly string[], group: Parameters<typeof valueText>[0]): SelectOption[] =>
   values.map((value) => ({ value, text: valueText(group, value) }));
@@ -57,14 +55,25 @@ export function CreateCasePage() {
   const [summary, setSummary] = createSignal<readonly FieldError[]>([]);
   const [failure, setFailure] = createSignal<string>();
   const [isSending, setSending] = createSignal(false);
-  setFields("prosecutor", PROSECUTING_AUTHORITIES[0]?.value ?? "");
 
   const isCourtStaff = () => session.me()?.role === "court-staff";
-  const courts = () => (session.me()?.courts ?? []).map((code) => ({ value: code, text: code }));
-  // The select shows its first court until another is chosen: the form holds the same.
+  // The prosecutors and courts this user may create a case for, by name; until they arrive (or if
+  // they cannot be had) the user's own court codes, and the server still decides.
+  const [choices] = createResource(() => (isCourtStaff() ? session.me()?.id : undefined), () => loadIntakeOptions());
+  const prosecutors = (): SelectOption[] => (choices.error ? [] : (choices()?.prosecutingOrganisations ?? [])).map((o) => ({ value: o.id, text: o.name }));
+  const courts = (): SelectOption[] => {
+    const named = choices.error ? undefined : choices()?.courts;
+    if (named) return named.map((c) => ({ value: c.code, text: courtName(c) }));
+    return (session.me()?.courts ?? []).map((code) => ({ value: code, text: code }));
+  };
+  // Each select shows its first option until another is chosen: the form holds the same.
   createEffect(() => {
     const first = courts()[0];
-    if (fields.courtCode === "" && first) setFields("courtCode", first.value);
+    if (first && !courts().some((c) => c.value === fields.courtCode)) setFields("courtCode", first.value);
+  });
+  createEffect(() => {
+    const first = prosecutors()[0];
+    if (first && !prosecutors().some((o) => o.value === fields.prosecutor)) setFields("prosecutor", first.value);
   });
 
   usePageTitle(() => "cases.create.title", { hasErrors: () => summary().length > 0 || failure() !== undefined });
@@ -148,7 +157,7 @@ export function CreateCasePage() {
                 label={t("cases.create.prosecutor.label")}
                 error={fieldError("prosecutor")}
                 value={fields.prosecutor}
-                options={PROSECUTING_AUTHORITIES}
+                options={prosecutors()}
                 onChange={(value) => setFields("prosecutor", value)}
               />
               <Select
