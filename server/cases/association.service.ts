@@ -2,7 +2,7 @@ import type { Mailer } from "../notifications/mailer.ts";
 import type { Notice, NoticeService } from "../notifications/notice.service.ts";
 import { type Actor, can } from "../../shared/policy/access-policy.ts";
 import { foldName } from "../../shared/schemas/common.schema.ts";
-import { defendantName } from "../../shared/schemas/defendant.schema.ts";
+import { defendantName, foldOrganisationName } from "../../shared/schemas/defendant.schema.ts";
 import type { AssociationRequest } from "../../shared/schemas/case-search.schema.ts";
 import { AppError } from "../app-error.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -14,6 +14,12 @@ import { loadCaseFacts } from "./case.service.ts";
 
 /** Association attempts allowed per user per hour: enough for a busy day, too few to enumerate. */
 export const ASSOCIATION_ATTEMPTS_PER_HOUR = 20;
+/**
+ * Attempts on one URN a day, by anyone: stops many accounts sharing out the guesses of one
+ * case's details (an organisation's hearing date has few plausible values). Counted whether or not
+ * the URN exists, so being refused says nothing about the case.
+ */
+export const ASSOCIATION_ATTEMPTS_PER_URN_PER_DAY = 20;
 
 /**
  * Defence association (Common Platform rule, DESIGN §1): URN, surname and date of birth must all
@@ -46,14 +52,15 @@ export function createAssociationService(options: {
       values: () => ({ defendant: named }),
     }) satisfies Notice;
 
-  /** The case's defendants that the details identify: a person by name and birth, an organisation by name and a hearing date. */
+  /** The case's defendants that the details identify: a person by name and birth, an organisation by name and first hearing. */
   const matchingDefendants = async (caseId: string, request: AssociationRequest) => {
     const defendants = await store.defendants.listByCase(caseId);
     if (request.kind === "organisation") {
-      const name = foldName(request.organisationName);
-      const hearings = await store.hearings.listByCase(caseId);
-      if (!hearings.some((h) => h.date === request.hearingDate)) return [];
-      return defendants.filter((d) => d.kind === "organisation" && foldName(d.lastName) === name);
+      // The first hearing listed is the date on the summons served on the organisation.
+      const name = foldOrganisationName(request.organisationName);
+      const firstHearing = (await store.hearings.listByCase(caseId)).map((h) => h.date).sort()[0];
+      if (firstHearing !== request.hearingDate) return [];
+      return defendants.filter((d) => d.kind === "organisation" && foldOrganisationName(d.lastName) === name);
     }
     const surname = foldName(request.surname);
     const forename = request.forename ? foldName(request.forename) : undefined;
@@ -80,7 +87,8 @@ export function createAssociationService(options: {
           caseId,
           detail: { outcome },
         });
-      if (!limit.allowed) {
+      const urnLimit = limit.allowed ? await rateLimiter.hit(`associate-urn:${request.urn}`, ASSOCIATION_ATTEMPTS_PER_URN_PER_DAY, 24 * 60 * 60_000) : limit;
+      if (!limit.allowed || !urnLimit.allowed) {
         await attempt("rate-limited", null, null);
         throw new AppError("request.rate_limited");
       }
@@ -89,7 +97,8 @@ export function createAssociationService(options: {
       const matches = record ? await matchingDefendants(record.id, request) : [];
       const defendant = matches.length === 1 ? matches[0] : undefined;
       if (!record || !defendant) {
-        await attempt("no-match", null, null);
+        // The case (if the URN is one) is named in the audit, so the court sees attempts on it.
+        await attempt("no-match", record?.id ?? null, null);
         throw new AppError("case.not_found");
       }
 

@@ -349,6 +349,12 @@ async function updatePlan(store: Store, ids: IdSource, input: CreateCaseRequest,
     const fields = { ...given, custodyTimeLimit: initialCustodyTimeLimit(input, { ...given, offences }) };
     const current = stored[i];
     const defendantId = current?.id ?? ids();
+    if (current && current.kind !== fields.kind) {
+      // Matched by position, a person turned organisation (or back) would keep the other's access,
+      // directions and documents: a different defendant is added, not written over one.
+      problems.push({ field: `defendants[${i}].kind`, message: problem("kindChange") });
+      continue;
+    }
     if (current) {
       const diff = changedFields(current, fields);
       if (Object.keys(diff.after).length > 0) {

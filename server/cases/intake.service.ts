@@ -209,10 +209,11 @@ export function createIntakeService(options: {
       const checked = checkDefendantPatch(current.kind, patch);
       if (checked.problems) throw new AppError("request.invalid", {}, { problems: checked.problems.map((p) => ({ field: p.field, code: p.message })) });
       const changes: Partial<Defendant> = { ...checked.changes };
-      // Remanded in custody with no limit given: the statutory limit starts, as it does at intake.
+      // Remanded in custody with no limit given: the statutory limit, as at intake. Time on bail
+      // does not count towards it, so a limit already past is not a real one: the court enters it.
       if (changes.custody === "custody" && current.custody !== "custody" && changes.custodyTimeLimit === undefined && current.custodyTimeLimit === null) {
         const custodyTimeLimit = await statutoryCustodyTimeLimit(current);
-        if (custodyTimeLimit !== null) changes.custodyTimeLimit = custodyTimeLimit;
+        if (custodyTimeLimit !== null && custodyTimeLimit >= today()) changes.custodyTimeLimit = custodyTimeLimit;
       }
       return versionedChange<Defendant>({
         actor,

@@ -270,9 +270,9 @@ export const en = {
           hint: "As the court has it, for example on the summons",
         },
         hearingDate: {
-          legend: "Date of a hearing in the case",
-          hint: "The date on the summons or requisition, for example 14 1 2027",
-          field: "Hearing date",
+          legend: "Date of the first hearing",
+          hint: "The hearing date on the summons or requisition, for example 14 1 2027",
+          field: "Date of the first hearing",
         },
         dateOfBirth: {
           legend: "Defendant's date of birth",
@@ -291,11 +291,11 @@ export const en = {
           surnameRequired: "Enter the defendant's surname",
           dateOfBirthRequired: "Enter the defendant's date of birth",
           organisationNameRequired: "Enter the organisation's name",
-          hearingDateRequired: "Enter the date of a hearing in the case",
+          hearingDateRequired: "Enter the date of the first hearing",
           notMatched:
             "We could not match those details to a defendant you can get access to. Check the URN, surname and date of birth against the charge sheet or the court list.",
           notMatchedOrganisation:
-            "We could not match those details to a defendant you can get access to. Check the URN, the organisation's name and the hearing date against the summons, the requisition or the court list.",
+            "We could not match those details to a defendant you can get access to. Check the URN, the organisation's name and the hearing date against the summons or the requisition.",
           notMatchedReasons: {
             intro: "A search may find nothing when:",
             mistyped: "the details were mistyped",

@@ -48,6 +48,7 @@ export const problemsCy = {
   jurisdictionChange: "Nid yw mewnforio yn newid yr awdurdodaeth: anfonwch yr achos i Lys y Goron yn lle hynny",
   removesDefendants: "Mae gan yr achos {{count}} diffynnydd: nid yw mewnforio yn tynnu dim",
   removesOffences: "Mae gan y diffynnydd {{count}} trosedd: nid yw mewnforio yn tynnu dim",
+  kindChange: "Nid yw mewnforio yn newid diffynnydd o unigolyn i sefydliad, nac yn ôl: ychwanegwch y diffynnydd newydd ar ôl y lleill",
   fields: {
     value: "y gwerth hwn",
     firstName: "yr enw cyntaf",

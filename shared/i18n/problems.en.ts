@@ -49,6 +49,7 @@ export const problemsEn = {
   jurisdictionChange: "an import does not change the jurisdiction: send the case to the Crown Court instead",
   removesDefendants: "the case has {{count}} defendants: an import does not remove any",
   removesOffences: "the defendant has {{count}} offences: an import does not remove any",
+  kindChange: "an import does not change a defendant from a person to an organisation, or back: add the new defendant after the others",
   fields: {
     value: "this value",
     firstName: "first name",

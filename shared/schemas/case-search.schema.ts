@@ -29,7 +29,7 @@ const associationUrn = z.string().trim().min(1).max(40).transform(normaliseUrn).
 /**
  * Body of `POST /api/associations`: the URN and, for a person, their surname and date of birth
  * (and, to tell apart two of the same name and birthday, the forename); for an organisation
- * (`"kind": "organisation"`), its name and the date of a hearing listed in the case, as on the
+ * (`"kind": "organisation"`), its name and the date of its first hearing, as on the
  * summons served on it (Common Platform asks an organisation's name and a hearing date too).
  */
 export const associationRequest = z.union([

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./common.schema.ts";
+import { foldName, isoDate } from "./common.schema.ts";
 
 export const custody = z.enum(["custody", "bail", "at-large"]);
 export type Custody = z.infer<typeof custody>;
@@ -64,3 +64,16 @@ export const offence = z.object({
 export type Offence = z.output<typeof offence>;
 /** An offence as inserted: fields added after the first release default. */
 export type NewOffence = z.input<typeof offence>;
+
+/**
+ * An organisation's name as compared when the defence names it: folded like a person's, with
+ * punctuation and runs of spaces as one space, and "Limited" / "Public Limited Company" as "Ltd" /
+ * "plc", so "ACME Haulage Limited." is "Acme Haulage Ltd".
+ */
+export function foldOrganisationName(name: string): string {
+  return foldName(name)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/\bpublic limited company\b/g, "plc")
+    .replace(/\blimited\b/g, "ltd")
+    .trim();
+}

@@ -7,7 +7,7 @@ import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
 /**
  * A defendant may be an organisation (a company, a council, a partnership): court staff create a
  * case against one, list its first hearing and correct its name; the defence then gets access to
- * it with the URN, the organisation's name and the date of a hearing, as on the summons.
+ * it with the URN, the organisation's name and the date of its first hearing, as on the summons.
  */
 const test = browserSuite("an organisation is a defendant, in Chromium");
 
@@ -24,7 +24,7 @@ async function fillDate(page: Page, id: string, iso: string) {
   await page.locator(`#${id}-year`).fill(year ?? "");
 }
 
-test("court staff create a case against an organisation, and the defence gets access with its name and a hearing date", async ({ server, browser }) => {
+test("court staff create a case against an organisation, and the defence gets access with its name and first hearing date", async ({ server, browser }) => {
   const sam = await browser.newContext();
   const { page, errors } = await openPage(sam);
   await signInAs(page, server, "Sam Ortiz", "/cases");
@@ -48,6 +48,12 @@ test("court staff create a case against an organisation, and the defence gets ac
   await prosecutor.locator("option", { hasText: "CPS Mercia" }).waitFor({ state: "attached" });
   assert.equal(await prosecutor.locator("option").allTextContents(), ["CPS Mercia", "CPS Wessex"]);
   await prosecutor.selectOption({ label: "CPS Wessex" });
+  // The courts are those of the jurisdiction chosen.
+  const jurisdiction = page.getByRole("group", { name: "Jurisdiction" });
+  await jurisdiction.getByRole("radio", { name: "Crown Court" }).check();
+  assert.equal(await page.locator("#courtCode option").allTextContents(), ["Castlebury Crown Court"]);
+  await jurisdiction.getByRole("radio", { name: "Magistrates' court" }).check();
+  assert.equal(await page.locator("#courtCode option").allTextContents(), ["Avonford Magistrates' Court", "Kingsbridge Magistrates' Court"]);
   await page.locator("#courtCode").selectOption({ label: "Kingsbridge Magistrates' Court" });
   const offence = (name: string) => page.locator(`#defendants-0-offences-0-${name}`);
   await offence("code").fill("RT88191");
@@ -138,10 +144,10 @@ test("court staff create a case against an organisation, and the defence gets ac
   await access.getByRole("button", { name: "Get access" }).click();
   const problems = access.locator(".govuk-error-summary");
   await problems.waitFor();
-  assert.equal(await problems.locator("li").allTextContents(), ["Enter the organisation's name", "Enter the date of a hearing in the case"]);
+  assert.equal(await problems.locator("li").allTextContents(), ["Enter the organisation's name", "Enter the date of the first hearing"]);
   assert.ok(await problems.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)));
   await checkPage(access, "organisation-defendant-access-errors");
-  await problems.getByRole("link", { name: "Enter the date of a hearing in the case" }).click();
+  await problems.getByRole("link", { name: "Enter the date of the first hearing" }).click();
   assert.ok(await access.locator("#hearingDate-day").evaluate((el) => el === document.activeElement));
   // Asked about a person instead, those problems go with the organisation's questions.
   await accessKind.getByRole("radio", { name: "Person" }).check();

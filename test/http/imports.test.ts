@@ -130,6 +130,12 @@ test("an organisation defendant imports, re-imports unchanged, and is renamed in
   const record = await server.deps.store.cases.getByUrn("69KB0000001");
   const organisation = (await server.deps.store.defendants.listByCase(record?.id ?? "")).at(-1);
   assert.equal(organisation && [organisation.kind, organisation.lastName, organisation.dateOfBirth, organisation.custody, organisation.version], ["organisation", "Family1 Trading plc", null, null, 2]);
+  // By position, the person before it may not become an organisation (the firm representing them would follow).
+  const swapped = { ...withOrganisation, defendants: [{ kind: "organisation", organisationName: "Given0 Family1 Ltd", offences: [offence] }, ...withOrganisation.defendants.slice(1)] };
+  const refused = await post(server, cookies.pat, file([swapped]));
+  const kindProblem = (refused.body as { error: { problems: { field: string; code: string }[] } }).error.problems[0];
+  assert.equal([refused.status, kindProblem?.field, kindProblem?.code], [400, "defendants[0].kind", "problems:kindChange"]);
+  assert.is((await server.deps.store.defendants.listByCase(record?.id ?? ""))[0]?.kind, "person", "nothing written");
   const bad = await post(server, cookies.pat, file([{ ...withOrganisation, urn: "69KB0000002", defendants: [{ kind: "organisation", organisationName: "X Ltd", custody: "custody", offences: [offence] }] }]));
   assert.equal([bad.status, (bad.body as { error: { code: string } }).error.code], [400, "import.invalid"], JSON.stringify(bad.body));
   const [problem] = (bad.body as { error: { problems: { field: string; code: string }[] } }).error.problems;

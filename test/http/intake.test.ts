@@ -14,6 +14,7 @@ const USERS = {
   sam: "sam.ortiz@court.example",
   pat: "pat.cole@cps.example",
   dan: "dan.reyes@reyes-law.example",
+  amy: "amy.hart@hart-defence.example",
   lee: "lee.adams@court.example",
   morgan: "hhj.morgan@judiciary.example",
 };
@@ -429,26 +430,43 @@ test("an organisation's name and interpreter are edited; a person's fields are r
   assert.equal(entry?.detail, { version: 2, before: { lastName: "Abbots Waste plc", interpreterLanguage: null }, after: { lastName: "Abbots Waste Ltd", interpreterLanguage: "Welsh" } });
 });
 
-test("the defence gets access to an organisation's case with the URN, its name and a hearing date; a wrong date or a person's details do not", async (context) => {
+test("the defence gets access to an organisation's case with the URN, its name and its first hearing date; a later hearing, a wrong date or a person's details do not", async (context) => {
   const { server, cookies } = context;
   const { view } = await createCase(context, "sam", "52KB0004226", { prosecutingOrganisationId: "cps-wessex", defendants: [organisationDefendant("Marsh Lane Builders Ltd")] });
-  const hearingDate = view.hearings[0]?.date ?? "";
+  const firstHearing = view.hearings[0]?.date ?? "";
+  const later = await call(server, cookies.sam, "POST", `/api/cases/${view.id}/hearings`, { date: addCalendarDays(firstHearing, 28), startTime: "10:00", type: "trial" });
+  assert.is(later.status, 201);
   const dan = apiAs(server, cookies.dan);
   for (const wrong of [
-    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", hearingDate: addCalendarDays(hearingDate, 1) },
-    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders", hearingDate },
+    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", hearingDate: addCalendarDays(firstHearing, 1) },
+    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", hearingDate: addCalendarDays(firstHearing, 28) },
+    { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders", hearingDate: firstHearing },
     { urn: "52KB0004226", surname: "Marsh Lane Builders Ltd", dateOfBirth: "1990-01-01" },
   ]) {
     const refused = await dan.post("/api/associations", wrong);
     assert.is(refused.status, 404, JSON.stringify(wrong));
     assert.is(code(refused.body), "case.not_found");
   }
-  const malformed = await dan.post("/api/associations", { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", dateOfBirth: hearingDate });
+  const attempts = (await server.deps.store.audit.list({ caseId: view.id })).filter((e) => e.action === "association.attempt");
+  assert.is(attempts.length, 4, "the court sees each failed attempt on its case");
+  const malformed = await dan.post("/api/associations", { kind: "organisation", urn: "52KB0004226", organisationName: "Marsh Lane Builders Ltd", dateOfBirth: firstHearing });
   assert.is(malformed.status, 400);
-  const granted = await dan.post("/api/associations", { kind: "organisation", urn: "52kb 0004226", organisationName: "marsh lane builders LTD", hearingDate });
+  // The name as the defence may write it: another case, punctuation and spacing, "Limited".
+  const granted = await dan.post("/api/associations", { kind: "organisation", urn: "52kb 0004226", organisationName: "MARSH LANE  BUILDERS LIMITED.", hearingDate: firstHearing });
   assert.is(granted.status, 201, granted.text);
   assert.is((granted.body as { defendantId: string }).defendantId, view.defendants[0]?.id);
   assert.is((await dan.get(`/api/cases/${view.id}`)).status, 200);
+});
+
+test("attempts on one URN are limited across users, whether or not the case exists", async ({ server, cookies }) => {
+  const guess = (n: number) => ({ kind: "organisation", urn: "52KB0009926", organisationName: "Nobody Ltd", hearingDate: addCalendarDays(today, n) });
+  const amy = apiAs(server, cookies.amy);
+  for (let n = 0; n < 20; n++) assert.is((await amy.post("/api/associations", guess(n))).status, 404, "no such case");
+  const limited = await apiAs(server, cookies.dan).post("/api/associations", guess(20));
+  assert.is(limited.status, 429, "another user's guess at the same URN is refused too");
+  assert.is(code(limited.body), "request.rate_limited");
+  const elsewhere = await apiAs(server, cookies.dan).post("/api/associations", { ...guess(0), urn: "52KB0009826" });
+  assert.is(elsewhere.status, 404, "another URN is not limited by it");
 });
 
 test("a defendant remanded in custody after intake gets the statutory custody time limit; a limit given is kept", async (context) => {
@@ -465,6 +483,11 @@ test("a defendant remanded in custody after intake gets the statutory custody ti
   assert.is((given.body as Defendant).custodyTimeLimit, "2027-02-01");
   const entry = (await server.deps.store.audit.list({ caseId: view.id })).find((e) => e.action === "defendant.updated" && e.subjectId === first.id);
   assert.equal((entry?.detail as { after: unknown } | undefined)?.after, { custody: "custody", custodyTimeLimit: addCalendarDays(firstHearing, 70) }, "the limit is audited with the change");
+
+  // A first hearing 100 days ago: the limit it gives has passed, so none is set.
+  const long = await createCase(context, "pat", "52KB0004426", { defendants: onBail, hearings: [{ date: addCalendarDays(today, -100), startTime: "10:00", type: "first-hearing" }] });
+  const late = await call(server, cookies.sam, "PATCH", `/api/defendants/${long.view.defendants[0]?.id}`, { custody: "custody" }, { "if-match": '"1"' });
+  assert.equal([(late.body as Defendant).custody, (late.body as Defendant).custodyTimeLimit], ["custody", null]);
 });
 
 test("the create-case options list the prosecutors and courts each may create cases for; others get 403", async ({ server, cookies }) => {

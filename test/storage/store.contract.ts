@@ -391,6 +391,29 @@ export function storeContract(
     assert.equal(renamed.status === "updated" ? [renamed.record.kind, renamed.record.lastName, renamed.record.dateOfBirth] : [], ["organisation", "Zenith Freight Ltd", null]);
   });
 
+  test("refuses a person without a date of birth or custody, and an organisation with a person's fields", async ({ store }) => {
+    await seedCase(store);
+    const base = { caseId: "case-1", firstName: "Rowan", lastName: "Ash", dateOfBirth: "1991-05-06", custody: "bail" as const, custodyTimeLimit: null, bailConditions: null, interpreterLanguage: null };
+    const organisation = { ...base, kind: "organisation" as const, firstName: "", lastName: "Ash Ltd", dateOfBirth: null, custody: null };
+    const refused = async (what: string, write: () => Promise<unknown>) => {
+      try {
+        await write();
+      } catch {
+        return;
+      }
+      assert.unreachable(what);
+    };
+    await refused("a person with no date of birth", () => store.defendants.insert({ ...base, id: "bad-1", dateOfBirth: null }));
+    await refused("a person with no custody status", () => store.defendants.insert({ ...base, id: "bad-2", custody: null }));
+    await refused("an organisation with a date of birth", () => store.defendants.insert({ ...organisation, id: "bad-3", dateOfBirth: "1991-05-06" }));
+    await refused("an organisation in custody", () => store.defendants.insert({ ...organisation, id: "bad-4", custody: "custody" }));
+    await store.defendants.insert({ ...organisation, id: "org-1" });
+    await refused("an organisation given a date of birth", () => store.defendants.update("org-1", 1, { dateOfBirth: "1991-05-06" }));
+    await refused("a person's date of birth removed", () => store.defendants.update("def-1", 1, { dateOfBirth: null }));
+    assert.is((await store.defendants.get("org-1"))?.dateOfBirth, null);
+    assert.equal((await store.defendants.listByCase("case-1")).map((d) => d.id), ["def-1", "org-1"], "nothing else written");
+  });
+
   test("a whole case with a taken URN leaves nothing behind", async ({ store }) => {
     await seedCase(store);
     try {

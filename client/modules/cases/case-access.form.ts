@@ -16,7 +16,7 @@ export const ACCESS_KINDS: readonly AccessKind[] = ["person", "organisation"];
 
 /**
  * The "Get access to a case" form as typed. A person is found by surname and date of birth (and
- * perhaps forename); an organisation by its name and the date of a hearing in the case.
+ * perhaps forename); an organisation by its name and the date of its first hearing.
  */
 export type AccessFields = {
   kind: AccessKind;
@@ -84,7 +84,7 @@ export function checkAccess(fields: AccessFields, today: string): AccessCheck {
     }
     if (errors.organisationName) summary.push({ fieldId: "organisationName", message: errors.organisationName });
 
-    // Any hearing listed in the case, past or to come: the summons gives the first.
+    // The first hearing, past or to come: the date the summons gives.
     const hearingDate = checkDate(fields.hearingDate, {
       field: t("cases.access.hearingDate.field"),
       required: t("cases.access.errors.hearingDateRequired"),

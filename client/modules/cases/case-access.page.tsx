@@ -50,7 +50,7 @@ function refusalOf(error: unknown, isOrganisation: boolean): Refusal {
 /**
  * `/cases/access`: a defence user gets access to a defendant's case with the URN, surname and
  * date of birth (DESIGN §1), or, for a defendant that is an organisation, the URN, its name and
- * the date of a hearing in the case (as on the summons), then lands on the case.
+ * the date of its first hearing (as on the summons), then lands on the case.
  */
 export function CaseAccessPage() {
   const session = useSession();

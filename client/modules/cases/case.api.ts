@@ -133,7 +133,7 @@ export function fetchCase(caseId: string): Promise<CaseDetail> {
 /**
  * `POST /api/associations`: what a defence user gives to get access to a defendant's case: for a
  * person, the surname and date of birth (and perhaps the forename); for an organisation, its name
- * and the date of a hearing in the case (as on the summons served on it).
+ * and the date of its first hearing (as on the summons served on it).
  */
 export type AssociationRequest =
   | { kind: "person"; urn: string; surname: string; dateOfBirth: string; forename?: string }

@@ -6,7 +6,7 @@ import { hearingType } from "../../../shared/schemas/hearing.schema.ts";
 import { jurisdiction } from "../../../shared/schemas/court.schema.ts";
 import { ApiError, unexpectedError } from "../../src/api.ts";
 import { todayInLondon } from "../../src/date-format.ts";
-import { t } from "../../src/i18n.ts";
+import { locale, t } from "../../src/i18n.ts";
 import { usePageTitle } from "../../src/page-title.ts";
 import { DateInput } from "../form-controls/date-input.component.tsx";
 import { Radios } from "../form-controls/radios.component.tsx";
@@ -61,11 +61,16 @@ export function CreateCasePage() {
   // they cannot be had) the user's own court codes, and the server still decides.
   const [choices] = createResource(() => (isCourtStaff() ? session.me()?.id : undefined), () => loadIntakeOptions());
   const prosecutors = (): SelectOption[] => (choices.error ? [] : (choices()?.prosecutingOrganisations ?? [])).map((o) => ({ value: o.id, text: o.name }));
+  // The courts of the jurisdiction chosen above the list, in the reader's alphabetical order.
   const courts = (): SelectOption[] => {
     const named = choices.error ? undefined : choices()?.courts;
-    if (named) return named.map((c) => ({ value: c.code, text: courtName(c) }));
-    return (session.me()?.courts ?? []).map((code) => ({ value: code, text: code }));
+    if (!named) return (session.me()?.courts ?? []).map((code) => ({ value: code, text: code }));
+    return named
+      .filter((c) => c.jurisdiction === fields.jurisdiction)
+      .map((c) => ({ value: c.code, text: courtName(c) }))
+      .sort((a, b) => a.text.localeCompare(b.text, locale()));
   };
+  const choicesFailure = () => (choices.error ? (choices.error instanceof ApiError ? choices.error.message : unexpectedError().message) : undefined);
   // Each select shows its first option until another is chosen: the form holds the same.
   createEffect(() => {
     const first = courts()[0];
@@ -137,7 +142,7 @@ export function CreateCasePage() {
             <Show when={summary().length > 0}>
               <ErrorSummary errors={summary()} />
             </Show>
-            <Show when={failure()}>{(message) => <ErrorSummary message={message()} />}</Show>
+            <Show when={failure() ?? choicesFailure()}>{(message) => <ErrorSummary message={message()} />}</Show>
             <h1 class="govuk-heading-l">{t("cases.create.title")}</h1>
             <form method="post" novalidate onSubmit={onSubmit}>
               <h2 class="govuk-heading-m">{t("cases.create.caseDetails")}</h2>
@@ -160,14 +165,6 @@ export function CreateCasePage() {
                 options={prosecutors()}
                 onChange={(value) => setFields("prosecutor", value)}
               />
-              <Select
-                id="courtCode"
-                label={t("cases.create.court.label")}
-                error={fieldError("courtCode")}
-                value={fields.courtCode}
-                options={courts()}
-                onChange={(value) => setFields("courtCode", value)}
-              />
               <Radios
                 id="jurisdiction"
                 legend={t("cases.create.jurisdiction.legend")}
@@ -175,6 +172,14 @@ export function CreateCasePage() {
                 options={options(jurisdiction.options, "jurisdictions")}
                 isInline={true}
                 onChange={(value) => setFields("jurisdiction", value)}
+              />
+              <Select
+                id="courtCode"
+                label={t("cases.create.court.label")}
+                error={fieldError("courtCode")}
+                value={fields.courtCode}
+                options={courts()}
+                onChange={(value) => setFields("courtCode", value)}
               />
               <Show when={fields.jurisdiction === "crown"}>
                 <DateInput

@@ -234,6 +234,8 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       ALTER TABLE defendants ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person','organisation'));
       ALTER TABLE defendants ALTER COLUMN date_of_birth DROP NOT NULL;
       ALTER TABLE defendants ALTER COLUMN custody DROP NOT NULL;
+      ALTER TABLE defendants ADD CONSTRAINT defendants_kind_fields CHECK (
+        (kind = 'person' AND date_of_birth IS NOT NULL AND custody IS NOT NULL) OR (kind = 'organisation' AND first_name = '' AND date_of_birth IS NULL AND custody IS NULL AND custody_time_limit IS NULL AND bail_conditions IS NULL AND is_youth = 0));
     `,
   },
 ];

@@ -200,6 +200,8 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
     // An organisation has no date of birth and no custody status, so both columns become
     // nullable. SQLite cannot drop NOT NULL in place: each column is copied to a nullable one,
     // dropped, and the copy renamed (no table rebuild, so the foreign keys to defendants stand).
+    // Nor can it add a CHECK to a table: triggers hold each kind to its fields instead (as
+    // PostgreSQL's defendants_kind_fields does).
     sql: `
       ALTER TABLE defendants ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person','organisation'));
       ALTER TABLE defendants ADD COLUMN date_of_birth_nullable TEXT;
@@ -211,6 +213,12 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE defendants RENAME COLUMN date_of_birth_nullable TO date_of_birth;
       ALTER TABLE defendants RENAME COLUMN custody_nullable TO custody;
       CREATE INDEX defendants_name_dob ON defendants(last_name_folded, date_of_birth);
+      CREATE TRIGGER defendants_kind_fields_insert BEFORE INSERT ON defendants
+        WHEN NOT ((NEW.kind = 'person' AND NEW.date_of_birth IS NOT NULL AND NEW.custody IS NOT NULL) OR (NEW.kind = 'organisation' AND NEW.first_name = '' AND NEW.date_of_birth IS NULL AND NEW.custody IS NULL AND NEW.custody_time_limit IS NULL AND NEW.bail_conditions IS NULL AND NEW.is_youth = 0))
+        BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: defendants_kind_fields'); END;
+      CREATE TRIGGER defendants_kind_fields_update BEFORE UPDATE ON defendants
+        WHEN NOT ((NEW.kind = 'person' AND NEW.date_of_birth IS NOT NULL AND NEW.custody IS NOT NULL) OR (NEW.kind = 'organisation' AND NEW.first_name = '' AND NEW.date_of_birth IS NULL AND NEW.custody IS NULL AND NEW.custody_time_limit IS NULL AND NEW.bail_conditions IS NULL AND NEW.is_youth = 0))
+        BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: defendants_kind_fields'); END;
     `,
   },
 ];

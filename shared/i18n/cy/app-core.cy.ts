@@ -293,9 +293,9 @@ export const appCoreCy = {
         hint: "Fel y mae yng nghofnodion y llys, er enghraifft ar y wŷs",
       },
       hearingDate: {
-        legend: "Dyddiad gwrandawiad yn yr achos",
-        hint: "Y dyddiad ar y wŷs neu'r gofyniad, er enghraifft 14 1 2027",
-        field: "Dyddiad gwrandawiad",
+        legend: "Dyddiad y gwrandawiad cyntaf",
+        hint: "Dyddiad y gwrandawiad ar y wŷs neu'r gofyniad, er enghraifft 14 1 2027",
+        field: "Dyddiad y gwrandawiad cyntaf",
       },
       dateOfBirth: {
         legend: "Dyddiad geni'r diffynnydd",
@@ -314,11 +314,11 @@ export const appCoreCy = {
         surnameRequired: "Rhowch gyfenw'r diffynnydd",
         dateOfBirthRequired: "Rhowch ddyddiad geni'r diffynnydd",
         organisationNameRequired: "Rhowch enw'r sefydliad",
-        hearingDateRequired: "Rhowch ddyddiad gwrandawiad yn yr achos",
+        hearingDateRequired: "Rhowch ddyddiad y gwrandawiad cyntaf",
         notMatched:
           "Nid oeddem yn gallu paru'r manylion hynny â diffynnydd y gallwch gael mynediad iddo. Gwiriwch yr URN, y cyfenw a'r dyddiad geni yn erbyn y daflen gyhuddo neu restr y llys.",
         notMatchedOrganisation:
-          "Nid oeddem yn gallu paru'r manylion hynny â diffynnydd y gallwch gael mynediad iddo. Gwiriwch yr URN, enw'r sefydliad a dyddiad y gwrandawiad yn erbyn y wŷs, y gofyniad neu restr y llys.",
+          "Nid oeddem yn gallu paru'r manylion hynny â diffynnydd y gallwch gael mynediad iddo. Gwiriwch yr URN, enw'r sefydliad a dyddiad y gwrandawiad yn erbyn y wŷs neu'r gofyniad.",
         // Each reason follows "os" in the intro.
         notMatchedReasons: {
           intro: "Efallai na fydd chwiliad yn dod o hyd i ddim os:",
