@@ -2,20 +2,13 @@ import * as assert from "uvu/assert";
 import type { Page } from "playwright-core";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { checkPage } from "../helpers/accessibility.ts";
-import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
+import { browserSuite, expectErrorSummary, fillDateInput, openPage, signInAs } from "../helpers/browser.ts";
 
 const test = browserSuite("court staff create a case in Chromium and list it");
 
 const URN = "52KB0099926";
 const HEARING_DATE = addCalendarDays(londonDateTime(new Date()).date, 7);
 
-/** Fill the GOV.UK date input whose inputs are `<id>-day`, `<id>-month` and `<id>-year`. */
-async function fillDate(page: Page, id: string, iso: string) {
-  const [year, month, day] = iso.split("-");
-  await page.locator(`#${id}-day`).fill(String(Number(day)));
-  await page.locator(`#${id}-month`).fill(String(Number(month)));
-  await page.locator(`#${id}-year`).fill(year ?? "");
-}
 
 type Person = { firstName: string; lastName: string; dateOfBirth: string; offence: { code: string; title: string } };
 
@@ -23,14 +16,14 @@ async function fillDefendant(page: Page, index: number, person: Person) {
   const id = (name: string) => `#defendants-${index}-${name}`;
   await page.locator(id("firstName")).fill(person.firstName);
   await page.locator(id("lastName")).fill(person.lastName);
-  await fillDate(page, `defendants-${index}-dateOfBirth`, person.dateOfBirth);
+  await fillDateInput(page, `defendants-${index}-dateOfBirth`, person.dateOfBirth);
   await page.locator(id("custody")).check();
   const offence = (name: string) => id(`offences-0-${name}`);
   await page.locator(offence("code")).fill(person.offence.code);
   await page.locator(offence("title")).fill(person.offence.title);
   await page.locator(offence("wording")).fill("On 3 November 2026 at Kingsbridge stole food worth £12.");
   await page.locator(offence("legislation")).fill("Theft Act 1968, s.1");
-  await fillDate(page, `defendants-${index}-offences-0-startDate`, "2026-11-03");
+  await fillDateInput(page, `defendants-${index}-offences-0-startDate`, "2026-11-03");
   await page.locator(offence("modeOfTrial")).check();
 }
 
@@ -47,19 +40,13 @@ test("court staff create a case with two defendants, find it on the court list, 
   await fillDefendant(page, 0, { firstName: "Tamsin", lastName: "Vellacott", dateOfBirth: "1994-07-19", offence: { code: "TH68010", title: "Theft from a shop" } });
   await page.getByRole("button", { name: "Add another defendant" }).click();
   await fillDefendant(page, 1, { firstName: "Owen", lastName: "", dateOfBirth: "1990-02-14", offence: { code: "th68010", title: "Theft from a shop" } });
-  await fillDate(page, "hearing-date", HEARING_DATE);
+  await fillDateInput(page, "hearing-date", HEARING_DATE);
   await page.locator("#hearing-startTime").fill("10:00");
   await page.locator("#hearing-courtroom").fill("2");
   await page.getByRole("button", { name: "Create case" }).click();
 
   // The missing surname: an error summary that takes focus and links to the field.
-  const summary = page.locator(".govuk-error-summary");
-  await summary.waitFor();
-  assert.equal(await summary.locator("li").allTextContents(), ["Enter the last name"]);
-  assert.ok(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)));
-  await checkPage(page, "case-intake-create-errors");
-  await summary.getByRole("link", { name: "Enter the last name" }).click();
-  assert.ok(await page.locator("#defendants-1-lastName").evaluate((el) => el === document.activeElement));
+  await expectErrorSummary(page, ["Enter the last name"], "defendants-1-lastName", "case-intake-create-errors");
 
   await page.locator("#defendants-1-lastName").fill("Brannock");
   await page.getByRole("button", { name: "Create case" }).click();
@@ -87,7 +74,7 @@ test("court staff create a case with two defendants, find it on the court list, 
 
   await page.getByRole("link", { name: "Court list" }).click();
   await page.waitForURL(`${server.url}/court-list`);
-  await fillDate(page, "date", HEARING_DATE);
+  await fillDateInput(page, "date", HEARING_DATE);
   await page.getByRole("button", { name: "Show hearings" }).click();
   await page.waitForURL(`${server.url}/court-list?date=${HEARING_DATE}`);
   const row = page.locator("main table tr", { hasText: URN });
@@ -130,6 +117,7 @@ test("court staff create a case with two defendants, find it on the court list, 
   }, caseId);
   assert.is(patched, 200);
   await page.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.locator(".govuk-error-summary");
   await summary.waitFor();
   assert.match((await summary.textContent()) ?? "", /Someone else changed the details of Tamsin Vellacott/);
   assert.is(await page.getByLabel("Interpreter language (optional)").first().inputValue(), "Welsh");
@@ -146,7 +134,7 @@ test("court staff create a case with two defendants, find it on the court list, 
   await signInAs(defence.page, server, "Dan Reyes", "/cases/access");
   await defence.page.getByLabel("URN", { exact: true }).fill(URN);
   await defence.page.getByLabel("Defendant's surname").fill("Brannock");
-  await fillDate(defence.page, "dateOfBirth", "1990-02-14");
+  await fillDateInput(defence.page, "dateOfBirth", "1990-02-14");
   await defence.page.getByRole("button", { name: "Get access" }).click();
   await defence.page.waitForURL(caseUrl);
   await defence.page.getByText("You now have access to this case").waitFor();

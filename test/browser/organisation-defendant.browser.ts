@@ -1,8 +1,7 @@
 import * as assert from "uvu/assert";
-import type { Page } from "playwright-core";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { checkPage } from "../helpers/accessibility.ts";
-import { browserSuite, openPage, signInAs } from "../helpers/browser.ts";
+import { browserSuite, expectErrorSummary, fillDateInput, openPage, signInAs } from "../helpers/browser.ts";
 
 /**
  * A defendant may be an organisation (a company, a council, a partnership): court staff create a
@@ -16,13 +15,6 @@ const NAME = "Acme Haulage Ltd";
 const RENAMED = "Acme Haulage (Kingsbridge) Ltd";
 const HEARING_DATE = addCalendarDays(londonDateTime(new Date()).date, 7);
 
-/** Fill the GOV.UK date input whose inputs are `<id>-day`, `<id>-month` and `<id>-year`. */
-async function fillDate(page: Page, id: string, iso: string) {
-  const [year, month, day] = iso.split("-");
-  await page.locator(`#${id}-day`).fill(String(Number(day)));
-  await page.locator(`#${id}-month`).fill(String(Number(month)));
-  await page.locator(`#${id}-year`).fill(year ?? "");
-}
 
 test("court staff create a case against an organisation, and the defence gets access with its name and first hearing date", async ({ server, browser }) => {
   const sam = await browser.newContext();
@@ -60,20 +52,14 @@ test("court staff create a case against an organisation, and the defence gets ac
   await offence("title").fill("Using a vehicle in a dangerous condition");
   await offence("wording").fill("On 3 November 2026 at Kingsbridge used a goods vehicle with defective brakes.");
   await offence("legislation").fill("Road Traffic Act 1988, s.40A");
-  await fillDate(page, "defendants-0-offences-0-startDate", "2026-11-03");
+  await fillDateInput(page, "defendants-0-offences-0-startDate", "2026-11-03");
   await offence("modeOfTrial").check();
-  await fillDate(page, "hearing-date", HEARING_DATE);
+  await fillDateInput(page, "hearing-date", HEARING_DATE);
   await page.locator("#hearing-startTime").fill("10:00");
   await page.getByRole("button", { name: "Create case" }).click();
 
   // The missing name: an error summary that takes focus and links to the field.
-  const summary = page.locator(".govuk-error-summary");
-  await summary.waitFor();
-  assert.equal(await summary.locator("li").allTextContents(), ["Enter the organisation name"]);
-  assert.ok(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)));
-  await checkPage(page, "organisation-defendant-create-errors");
-  await summary.getByRole("link", { name: "Enter the organisation name" }).click();
-  assert.ok(await page.locator("#defendants-0-organisationName").evaluate((el) => el === document.activeElement));
+  await expectErrorSummary(page, ["Enter the organisation name"], "defendants-0-organisationName", "organisation-defendant-create-errors");
 
   await page.locator("#defendants-0-organisationName").fill(NAME);
   await page.getByRole("button", { name: "Create case" }).click();
@@ -93,7 +79,7 @@ test("court staff create a case against an organisation, and the defence gets ac
   // Its first hearing is on the court list, under its name.
   await page.getByRole("link", { name: "Court list" }).click();
   await page.waitForURL(`${server.url}/court-list`);
-  await fillDate(page, "date", HEARING_DATE);
+  await fillDateInput(page, "date", HEARING_DATE);
   await page.getByRole("button", { name: "Show hearings" }).click();
   await page.waitForURL(`${server.url}/court-list?date=${HEARING_DATE}`);
   const listing = page.locator("main table tr", { hasText: URN });
@@ -157,14 +143,14 @@ test("court staff create a case against an organisation, and the defence gets ac
 
   // A date with no hearing in the case: the neutral message, which reveals nothing.
   await access.getByLabel("Organisation name").fill(RENAMED.toUpperCase());
-  await fillDate(access, "hearingDate", addCalendarDays(HEARING_DATE, 1));
+  await fillDateInput(access, "hearingDate", addCalendarDays(HEARING_DATE, 1));
   await access.getByRole("button", { name: "Get access" }).click();
   await problems.filter({ hasText: "could not match those details" }).waitFor();
   assert.match((await problems.textContent()) ?? "", /organisation's name and the hearing date/);
   assert.ok(await problems.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)));
   assert.is(access.url(), `${server.url}/cases/access`);
 
-  await fillDate(access, "hearingDate", HEARING_DATE);
+  await fillDateInput(access, "hearingDate", HEARING_DATE);
   await access.getByRole("button", { name: "Get access" }).click();
   await access.waitForURL(caseUrl);
   await access.getByText("You now have access to this case").waitFor();

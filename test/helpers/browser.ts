@@ -1,5 +1,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { suite, type Test } from "uvu";
+import * as assert from "uvu/assert";
+import { checkPage } from "./accessibility.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -76,4 +78,26 @@ export async function signInAs(page: Page, server: TestServer, name: string, ret
   await page.goto(`${server.url}/auth/saml/login?returnTo=${encodeURIComponent(returnTo)}`);
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
   await page.waitForURL(`${server.url}${returnTo}`);
+}
+
+/** Fill the GOV.UK date input whose inputs are `<id>-day`, `<id>-month` and `<id>-year`. */
+export async function fillDateInput(page: Page, id: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split("-");
+  await page.locator(`#${id}-day`).fill(String(Number(day)));
+  await page.locator(`#${id}-month`).fill(String(Number(month)));
+  await page.locator(`#${id}-year`).fill(year ?? "");
+}
+
+/**
+ * The GOV.UK error summary a refused form shows: it lists exactly `messages`, has the focus, passes
+ * the accessibility checks (as `pageName`), and its first link moves the focus to `fieldId`.
+ */
+export async function expectErrorSummary(page: Page, messages: string[], fieldId: string, pageName: string): Promise<void> {
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor();
+  assert.equal(await summary.locator("li").allTextContents(), messages);
+  assert.ok(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), "the summary has the focus");
+  await checkPage(page, pageName);
+  await summary.getByRole("link", { name: messages[0] }).click();
+  assert.ok(await page.locator(`#${fieldId}`).evaluate((el) => el === document.activeElement), `the link moves the focus to #${fieldId}`);
 }
