@@ -1,10 +1,10 @@
 import type { Readable } from "node:stream";
 import type { i18n } from "i18next";
-import { type PDFDict, PDFDocument, type PDFFont, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef, rgb } from "pdf-lib";
+import type { PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from "pdf-lib";
 import yazl from "yazl";
 import type { DocumentRecord } from "../../shared/schemas/document.schema.ts";
 import type { BlobStore } from "../blobs/blob-store.ts";
-import { drawableText, embedTextFonts, fitText, plainText, wrapText } from "./pdf-fonts.ts";
+import { drawableText, embedTextFonts, fitText, loadPdfLib, plainText, wrapText } from "./pdf-fonts.ts";
 
 export type BundleCase = { urn: string; courtName: string; defendantNames: string[]; organisationName: string; preparedOn: string };
 
@@ -65,6 +65,8 @@ export async function pdfBundle(options: {
   bundleCase: BundleCase;
 }): Promise<Uint8Array> {
   const { documents, blobs, i18n, bundleCase } = options;
+  const pdfLib = await loadPdfLib();
+  const { PDFDocument, rgb } = pdfLib;
   const out = await PDFDocument.create();
   out.setTitle(plainText(`${i18n.t("bundle:title")} ${bundleCase.urn}`));
   out.setProducer("Caseroom");
@@ -149,11 +151,12 @@ export async function pdfBundle(options: {
     const { width } = page.getSize();
     page.drawText(stamp, { x: width - 24 - font.widthOfTextAtSize(stamp, 8), y: 12, size: 8, font, color: rgb(0.2, 0.2, 0.2) });
   });
-  addOutline(out, bookmarks);
+  addOutline(pdfLib, out, bookmarks);
   return out.save({ useObjectStreams: true });
 }
 
-function addOutline(pdf: PDFDocument, bookmarks: { title: string; page: PDFPage }[]) {
+function addOutline(pdfLib: typeof import("pdf-lib"), pdf: PDFDocument, bookmarks: { title: string; page: PDFPage }[]) {
+  const { PDFHexString, PDFName, PDFNull, PDFNumber } = pdfLib;
   if (bookmarks.length === 0) return;
   const context = pdf.context;
   const outlineRef = context.nextRef();

@@ -1,7 +1,7 @@
 import type { i18n } from "i18next";
-import { PDFDocument, type PDFFont, rgb } from "pdf-lib";
+import type { PDFFont } from "pdf-lib";
 import * as Y from "yjs";
-import { drawableText, embedTextFonts, wrapText } from "./pdf-fonts.ts";
+import { drawableText, embedTextFonts, loadPdfLib, wrapText } from "./pdf-fonts.ts";
 
 /** One annotation as read from a notes doc (the client's model: Y.Map "annotations"). */
 export type ExportedAnnotation = {
@@ -56,6 +56,7 @@ export function annotationsIn(doc: Y.Doc, documentId: string, scope: ExportedAnn
 export async function notesPdf(options: { source: Uint8Array; annotations: ExportedAnnotation[]; i18n: i18n; title: string }): Promise<Uint8Array> {
   const { annotations, i18n } = options;
   const t = (key: string, values?: Record<string, string | number>) => i18n.t(key, values);
+  const { PDFDocument, rgb } = await loadPdfLib();
   const out = await PDFDocument.create();
   const { regular: font, bold } = await embedTextFonts(out);
   const source = await PDFDocument.load(options.source, { updateMetadata: false });

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import fontkit from "@pdf-lib/fontkit";
 import type { PDFDocument, PDFFont } from "pdf-lib";
 
 /**
@@ -10,6 +9,15 @@ import type { PDFDocument, PDFFont } from "pdf-lib";
  */
 
 const require = createRequire(import.meta.url);
+
+/**
+ * pdf-lib, loaded when the first PDF is made rather than at start: with fontkit it is a quarter
+ * of the server's start-up time, and most starts (a restart after a crash, each test server)
+ * make no PDF.
+ */
+export function loadPdfLib(): Promise<typeof import("pdf-lib")> {
+  return import("pdf-lib");
+}
 const FILES = {
   regular: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
   bold: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
@@ -86,7 +94,7 @@ function textWidth(text: string, font: PDFFont, size: number): number {
  * PDF's every "e" would copy and search as nothing.
  */
 export async function embedTextFonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit((await import("@pdf-lib/fontkit")).default);
   const embed = async (weight: Weight) => {
     const font = await pdf.embedFont(await fontFile(weight), { subset: true, features: NO_POSITIONING });
     let set = coverageByWeight.get(weight);

@@ -1,8 +1,8 @@
 import type { i18n } from "i18next";
-import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import type { CanonicalValue } from "../../shared/forms/form-content.ts";
 import type { FormDefinition } from "../../shared/forms/form-definition.schema.ts";
-import { drawableText, embedTextFonts, plainText, wrapText } from "../documents/pdf-fonts.ts";
+import { drawableText, embedTextFonts, loadPdfLib, plainText, wrapText } from "../documents/pdf-fonts.ts";
 
 type PartContent = { key: string; title: string; side: string; content: Record<string, CanonicalValue> };
 
@@ -21,6 +21,7 @@ export async function formPdf(options: {
 }): Promise<Uint8Array> {
   const { definition, i18n } = options;
   const t = (key: string, values?: Record<string, string>) => i18n.t(key, values);
+  const { PDFDocument } = await loadPdfLib();
   const pdf = await PDFDocument.create();
   pdf.setTitle(plainText(t(`forms:${definition.title}`)));
   pdf.setProducer("Caseroom");

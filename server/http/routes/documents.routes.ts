@@ -7,7 +7,6 @@ import { languageOf, translatorFor } from "../language.ts";
 import type { Context } from "koa";
 import { type Actor, type CaseFacts, can, type NoteScope } from "../../../shared/policy/access-policy.ts";
 import type { DocumentRecord } from "../../../shared/schemas/document.schema.ts";
-import { PDFDocument } from "pdf-lib";
 import type { Party } from "../../../shared/policy/party.ts";
 import { notesDocName, privateNotesDocName } from "../../../shared/protocol/doc-names.ts";
 import * as Y from "yjs";
@@ -21,6 +20,7 @@ import { AppError } from "../../app-error.ts";
 import type { BlobStore } from "../../blobs/blob-store.ts";
 import type { CaseService } from "../../cases/case.service.ts";
 import { pdfBundle, readAll, safeFileName, zipBundle } from "../../documents/bundle-builder.ts";
+import { loadPdfLib } from "../../documents/pdf-fonts.ts";
 import type { DocumentService } from "../../documents/document.service.ts";
 import { receiveUpload } from "../../documents/upload-receiver.ts";
 import type { Clock } from "../../dependencies.ts";
@@ -175,6 +175,7 @@ export function documentRoutes(options: {
     const facts = await cases.readableFacts(actor, ctx.params.caseId ?? "");
     const record = await store.cases.get(facts.caseId);
     const docs = await readableNotesDocs(actor, facts);
+    const { PDFDocument } = await loadPdfLib();
     const out = await PDFDocument.create();
     let count = 0;
     for (const document of documents.latestOf(await documents.visible(actor, facts))) {
