@@ -153,7 +153,7 @@ function organisationIntake() {
 }
 
 /** The person-only fields of an organisation defendant, in the stored shape. */
-export function organisationFields(organisationName: string) {
+function organisationFields(organisationName: string) {
   return {
     firstName: "",
     lastName: organisationName,
