@@ -2,7 +2,7 @@ import * as assert from "uvu/assert";
 import type { Page } from "playwright-core";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { checkPage } from "../helpers/accessibility.ts";
-import { browserSuite, expectErrorSummary, fillDateInput, openPage, signInAs } from "../helpers/browser.ts";
+import { browserSuite, expectErrorSummary, fillDateInput, openCreateCase, openPage, signInAs } from "../helpers/browser.ts";
 
 const test = browserSuite("court staff create a case in Chromium and list it");
 
@@ -28,12 +28,7 @@ async function fillDefendant(page: Page, index: number, person: Person) {
 }
 
 test("court staff create a case with two defendants, find it on the court list, edit its details, and the defence gets access", async ({ server, browser }) => {
-  const sam = await browser.newContext();
-  const { page, errors } = await openPage(sam);
-  await signInAs(page, server, "Sam Ortiz", "/cases");
-  await page.getByRole("link", { name: "Create a case" }).click();
-  await page.waitForURL(`${server.url}/cases/new`);
-  await page.getByRole("heading", { level: 1, name: "Create a case" }).waitFor();
+  const { page, errors } = await openCreateCase(browser, server);
   await checkPage(page, "case-intake-create");
 
   await page.getByLabel("Unique reference number (URN)").fill(URN);
@@ -127,7 +122,7 @@ test("court staff create a case with two defendants, find it on the court list, 
   // The stale save is the one failed request the browser reports.
   assert.equal(errors.length, 1);
   assert.match(errors[0] ?? "", /status of 412 .*\/api\/defendants\//);
-  await sam.close();
+  await page.context().close();
 
   const dan = await browser.newContext();
   const defence = await openPage(dan);

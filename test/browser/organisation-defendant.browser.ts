@@ -1,7 +1,7 @@
 import * as assert from "uvu/assert";
 import { addCalendarDays, londonDateTime } from "../../shared/domain/calendar.ts";
 import { checkPage } from "../helpers/accessibility.ts";
-import { browserSuite, expectErrorSummary, fillDateInput, openPage, signInAs } from "../helpers/browser.ts";
+import { browserSuite, expectErrorSummary, fillDateInput, openCreateCase, openPage, signInAs } from "../helpers/browser.ts";
 
 /**
  * A defendant may be an organisation (a company, a council, a partnership): court staff create a
@@ -17,12 +17,7 @@ const HEARING_DATE = addCalendarDays(londonDateTime(new Date()).date, 7);
 
 
 test("court staff create a case against an organisation, and the defence gets access with its name and first hearing date", async ({ server, browser }) => {
-  const sam = await browser.newContext();
-  const { page, errors } = await openPage(sam);
-  await signInAs(page, server, "Sam Ortiz", "/cases");
-  await page.getByRole("link", { name: "Create a case" }).click();
-  await page.waitForURL(`${server.url}/cases/new`);
-  await page.getByRole("heading", { level: 1, name: "Create a case" }).waitFor();
+  const { page, errors } = await openCreateCase(browser, server);
 
   // A person by default; choosing Organisation asks its name instead of a person's details.
   const kind = page.getByRole("group", { name: "Is the defendant a person or an organisation?" });
@@ -110,7 +105,7 @@ test("court staff create a case against an organisation, and the defence gets ac
   await page.waitForURL(caseUrl);
   await defendant(RENAMED).waitFor();
   assert.equal(errors, []);
-  await sam.close();
+  await page.context().close();
 
   // The defence gets access with the organisation's details, as on the summons.
   const dan = await browser.newContext();

@@ -101,3 +101,13 @@ export async function expectErrorSummary(page: Page, messages: string[], fieldId
   await summary.getByRole("link", { name: messages[0] }).click();
   assert.ok(await page.locator(`#${fieldId}`).evaluate((el) => el === document.activeElement), `the link moves the focus to #${fieldId}`);
 }
+
+/** Sam Ortiz (court staff) signed in, on "Create a case" reached from the cases page, as a user gets there. */
+export async function openCreateCase(browser: Browser, server: TestServer): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(await browser.newContext());
+  await signInAs(opened.page, server, "Sam Ortiz", "/cases");
+  await opened.page.getByRole("link", { name: "Create a case" }).click();
+  await opened.page.waitForURL(`${server.url}/cases/new`);
+  await opened.page.getByRole("heading", { level: 1, name: "Create a case" }).waitFor();
+  return opened;
+}
